@@ -1,0 +1,29 @@
+// Locale handling: which Xapian stemmer and stopword list a locale uses. Shared by the indexer
+// (TermGenerator) and the server (QueryParser) so both sides always agree.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace kb {
+
+// Everything needed to analyse text of one locale. Cheap to copy.
+struct Language {
+  std::string locale;  // as written by the author, normalized to lower case: "en", "de", "pt-br"
+  Xapian::Stem stemmer;
+  std::shared_ptr<const Xapian::Stopper> stopper;  // never null; may stop nothing
+};
+
+// Validates `locale` (a BCP 47-like tag such as "en", "de", "pt-BR") and returns the language for
+// it. Fails with a message naming the supported languages when Xapian has no stemmer for it.
+Result<Language> LanguageForLocale(std::string_view locale);
+
+// The default locale of articles that do not set one.
+inline constexpr std::string_view kDefaultLocale = "en";
+
+}  // namespace kb
