@@ -1,0 +1,315 @@
+#include "indexer/index_builder.h"
+
+#include <xxhash.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/index_layout.h"
+#include "core/index_records.h"
+#include "core/language.h"
+#include "core/schema.h"
+#include "indexer/section_document.h"
+
+namespace kb {
+namespace fs = std::filesystem;
+namespace {
+
+// What the live index holds for each source path.
+using PreviousState = std::map<std::string, SourceRecord>;
+
+std::string ContentHash(const SourceFile& file) {
+  // The schema version is part of the hash so a format change re-indexes everything; the mtime is
+  // part of it because `updated` defaults to it.
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  const std::string header = "kb-source/" + std::to_string(schema::kVersion) + "/" + file.path +
+                             "/" + std::to_string(file.mtime_seconds) + "/";
+  XXH3_128bits_update(state, header.data(), header.size());
+  XXH3_128bits_update(state, file.bytes.data(), file.bytes.size());
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return hex;
+}
+
+std::string NowIso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+PreviousState ReadPreviousState(const Xapian::Database& db) {
+  PreviousState state;
+  const std::string prefix(schema::kMetaSourcePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    auto record = ParseSourceRecord(db.get_metadata(*it));
+    if (record.ok()) state[(*it).substr(prefix.size())] = *record;
+  }
+  return state;
+}
+
+// The line of the `slug:` field in the front matter, so a duplicate slug is reported where the
+// author can fix it; line 1 when the slug comes from the file name.
+int SlugLine(const std::string& bytes) {
+  int line = 1;
+  for (std::size_t pos = 0; pos < bytes.size() && line < 200; ++line) {
+    if (bytes.compare(pos, 5, "slug:") == 0) return line;
+    pos = bytes.find('\n', pos);
+    if (pos == std::string::npos) break;
+    ++pos;
+  }
+  return 1;
+}
+
+// A parsed article waiting to be written, with the hash of the file it came from.
+struct PendingArticle {
+  Article article;
+  std::string hash;
+};
+
+class IndexWriter {
+ public:
+  explicit IndexWriter(Xapian::WritableDatabase& db) : db_(db) {}
+
+  void RemoveArticle(const std::string& slug) {
+    const std::string term = schema::Term(schema::kArticle, slug);
+    std::vector<Xapian::docid> ids;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) ids.push_back(*it);
+    for (Xapian::docid id : ids) {
+      if (IsPublic(id)) ForEachSpellingWord(db_.get_document(id), [&](const std::string& word) {
+          db_.remove_spelling(word);
+        });
+      db_.delete_document(id);
+    }
+    db_.set_metadata(schema::ArticleKey(slug), "");
+  }
+
+  void AddArticle(const Article& article) {
+    auto language = LanguageForLocale(article.locale);  // validated when parsed
+    for (int ordinal = 0; ordinal < static_cast<int>(article.sections.size()); ++ordinal) {
+      Xapian::Document doc = MakeSectionDocument(article, ordinal, *language);
+      // Internal words stay out of the spelling dictionary: a customer's "did you mean" must
+      // not reveal them.
+      if (article.audience == schema::kPublic) {
+        ForEachSpellingWord(doc, [&](const std::string& word) { db_.add_spelling(word); });
+      }
+      db_.replace_document(schema::SectionIdTerm(article.slug, ordinal), doc);
+    }
+    db_.set_metadata(schema::ArticleKey(article.slug), Serialize(MakeArticleRecord(article)));
+  }
+
+ private:
+  bool IsPublic(Xapian::docid id) {
+    const std::string term = schema::Term(schema::kAudience, schema::kPublic);
+    auto it = db_.postlist_begin(term);
+    it.skip_to(id);
+    return it != db_.postlist_end(term) && *it == id;
+  }
+
+  template <typename Fn>
+  static void ForEachSpellingWord(const Xapian::Document& doc, Fn fn) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      if (IsSpellingWord(*it)) fn(*it);
+    }
+  }
+
+  Xapian::WritableDatabase& db_;
+};
+
+void WriteStatistics(Xapian::WritableDatabase& db) {
+  int articles = 0;
+  const std::string prefix(schema::kMetaArticlePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    ++articles;
+  }
+  std::string locales;
+  const std::string locale_prefix(schema::kLocale.prefix);
+  for (auto it = db.allterms_begin(locale_prefix); it != db.allterms_end(locale_prefix); ++it) {
+    if (!locales.empty()) locales += ' ';
+    locales += (*it).substr(locale_prefix.size());
+  }
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
+  db.set_metadata(std::string(schema::kMetaBuiltAt), NowIso8601());
+  db.set_metadata(std::string(schema::kMetaArticleCount), std::to_string(articles));
+  db.set_metadata(std::string(schema::kMetaSectionCount), std::to_string(db.get_doccount()));
+  db.set_metadata(std::string(schema::kMetaLocales), locales);
+}
+
+void ReadStatistics(const Xapian::Database& db, IndexSummary& summary) {
+  summary.articles = std::atoi(db.get_metadata(std::string(schema::kMetaArticleCount)).c_str());
+  summary.sections = std::atoi(db.get_metadata(std::string(schema::kMetaSectionCount)).c_str());
+}
+
+}  // namespace
+
+std::string IndexSummary::Line() const {
+  char seconds_text[32];
+  std::snprintf(seconds_text, sizeof seconds_text, "%.1f", seconds);
+  std::string line = "indexed " + std::to_string(articles) + " articles (" +
+                     std::to_string(sections) + " sections), " + std::to_string(failed) +
+                     " failed, " + seconds_text + " s";
+  if (!published) return line + "; index unchanged";
+  return line + "; " + std::to_string(added) + " added, " + std::to_string(updated) +
+         " updated, " + std::to_string(deleted) + " deleted, " + std::to_string(unchanged) +
+         " unchanged";
+}
+
+Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_dir,
+                                const IndexerOptions& options, const DiagnosticSink& report) {
+  const auto start = std::chrono::steady_clock::now();
+  IndexSummary summary;
+  auto lock = index_layout::WriterLock::Acquire(index_dir);
+  if (!lock.ok()) return lock.status();
+
+  // What is live now, if anything usable.
+  std::optional<std::string> live;
+  PreviousState previous;
+  bool rebuild = options.full_rebuild;
+  if (auto current = index_layout::CurrentGeneration(index_dir); current.ok()) {
+    auto db = index_layout::OpenGeneration(index_dir, *current);
+    if (db.ok()) {
+      live = *current;
+      if (!rebuild) previous = ReadPreviousState(*db);
+    } else {
+      report(index_dir + ": " + db.status().message() + "; rebuilding it from the articles");
+      rebuild = true;
+    }
+  }
+
+  std::vector<std::string> problems;
+  auto paths = source.List(problems);
+  if (!paths.ok()) return paths.status();
+  for (const std::string& problem : problems) report(problem);
+
+  // Sort every file into unchanged, kept (broken now, indexed before) or pending.
+  std::map<std::string, std::string> slug_owner;  // slug -> path
+  std::map<std::string, std::string> display;     // path -> display path
+  std::vector<std::string> kept;
+  std::vector<std::pair<std::string, PendingArticle>> pending;  // path order
+  std::map<std::string, int> pending_slug_line;
+  for (const std::string& path : *paths) {
+    auto file = source.Read(path);
+    const auto before = previous.find(path);
+    if (!file.ok()) {
+      report(file.status().message());
+      ++summary.failed;
+      if (before != previous.end()) kept.push_back(path);
+      continue;
+    }
+    display[path] = file->display_path;
+    const std::string hash = ContentHash(*file);
+    if (before != previous.end() && before->second.hash == hash) {
+      slug_owner[before->second.slug] = path;
+      ++summary.unchanged;
+      continue;
+    }
+    ParsedArticle parsed = ParseArticle(*file);
+    for (const Diagnostic& w : parsed.warnings) report(w.Format(file->display_path) + " (warning)");
+    if (!parsed.ok()) {
+      for (const Diagnostic& e : parsed.errors) report(e.Format(file->display_path));
+      ++summary.failed;
+      if (before != previous.end()) kept.push_back(path);
+      continue;
+    }
+    pending_slug_line[path] = SlugLine(file->bytes);
+    pending.emplace_back(path, PendingArticle{std::move(parsed.article), hash});
+  }
+  for (const std::string& path : kept) {
+    slug_owner[previous[path].slug] = path;
+    report(display.count(path) ? display[path] + ": the previously indexed version stays live"
+                               : path + ": the previously indexed version stays live");
+  }
+
+  // Slugs are unique: articles already live keep theirs; new claims go in path order.
+  std::vector<PendingArticle> to_add;
+  for (auto& [path, item] : pending) {
+    const auto owner = slug_owner.find(item.article.slug);
+    if (owner != slug_owner.end()) {
+      report(display[path] + ":" + std::to_string(pending_slug_line[path]) +
+             ":1: duplicate slug '" + item.article.slug + "': " +
+             display[owner->second] + " already uses it; set a different 'slug:'");
+      ++summary.failed;
+      if (previous.count(path)) {
+        kept.push_back(path);
+        slug_owner.emplace(previous[path].slug, path);
+      }
+      continue;
+    }
+    slug_owner[item.article.slug] = path;
+    (previous.count(path) ? summary.updated : summary.added)++;
+    to_add.push_back(std::move(item));
+  }
+
+  // Paths that were live and are now neither unchanged, kept nor replaced.
+  std::set<std::string> keep_paths(kept.begin(), kept.end());
+  for (const auto& [slug, path] : slug_owner) keep_paths.insert(path);
+  std::vector<std::string> removed_paths;
+  for (const auto& [path, record] : previous) {
+    const bool replaced = std::any_of(to_add.begin(), to_add.end(),
+                                      [&](const PendingArticle& p) { return p.article.path == path; });
+    if (replaced || !keep_paths.count(path)) removed_paths.push_back(path);
+    if (!replaced && !keep_paths.count(path)) ++summary.deleted;
+  }
+
+  const bool changed = rebuild || !live || !to_add.empty() || summary.deleted > 0;
+  if (!changed) {
+    auto db = index_layout::OpenGeneration(index_dir, *live);
+    if (db.ok()) ReadStatistics(*db, summary);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+  }
+
+  // Write the new generation beside the live one, then switch.
+  const std::string generation = index_layout::NextGenerationName(index_dir);
+  const std::string path = index_layout::GenerationPath(index_dir, generation);
+  try {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    if (live && !rebuild) {
+      fs::copy(index_layout::GenerationPath(index_dir, *live), path, fs::copy_options::recursive);
+    }
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter writer(db);
+    for (const std::string& gone : removed_paths) {
+      writer.RemoveArticle(previous[gone].slug);
+      db.set_metadata(schema::SourceKey(gone), "");
+    }
+    for (const PendingArticle& item : to_add) {
+      writer.RemoveArticle(item.article.slug);  // sections that no longer exist
+      writer.AddArticle(item.article);
+      db.set_metadata(schema::SourceKey(item.article.path),
+                      Serialize(SourceRecord{item.hash, item.article.slug}));
+    }
+    WriteStatistics(db);
+    db.commit();
+    db.close();
+    ReadStatistics(Xapian::Database(path), summary);
+  } catch (const Xapian::Error& e) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    return Status::Unavailable("index_write",
+                               "cannot write the index in " + path + ": " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    return Status::Unavailable("index_write", std::string("cannot write the index: ") + e.what());
+  }
+  if (Status s = index_layout::Publish(index_dir, generation); !s.ok()) return s;
+  index_layout::RemoveOldGenerations(index_dir, generation, options.keep_previous_generations);
+  summary.published = true;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace kb
