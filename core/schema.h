@@ -57,6 +57,8 @@ inline constexpr std::string_view kInternal = "internal";
 inline constexpr Xapian::valueno kSlotArticle = 0;  // slug: the collapse key (one hit per article)
 inline constexpr Xapian::valueno kSlotSection = 1;  // section ordinal, sortable_serialise'd
 inline constexpr Xapian::valueno kSlotUpdated = 2;  // YYYY-MM-DD
+inline constexpr Xapian::valueno kSlotHeading = 3;  // the section heading, for result lists
+inline constexpr Xapian::valueno kSlotAnchor = 4;   // the section anchor ("" for the intro)
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "kb:schema_version";

@@ -54,6 +54,8 @@ Xapian::Document MakeSectionDocument(const Article& article, int ordinal,
   doc.add_value(schema::kSlotArticle, article.slug);
   doc.add_value(schema::kSlotSection, Xapian::sortable_serialise(ordinal));
   doc.add_value(schema::kSlotUpdated, article.updated);
+  doc.add_value(schema::kSlotHeading, article.sections[ordinal].heading);
+  doc.add_value(schema::kSlotAnchor, article.sections[ordinal].anchor);
   doc.set_data(Serialize(MakeSectionRecord(article, ordinal)));
   return doc;
 }

@@ -1,0 +1,36 @@
+// Everything kb-server can be told, with its default and its bounds, in one struct. Flags are
+// parsed and validated here and nowhere else.
+#pragma once
+
+#include <string>
+#include <variant>
+
+#include "server/search_request.h"
+
+namespace kb {
+
+struct ServerConfig {
+  // Where the index lives (kb-index's INDEX_DIR). Required.
+  std::string index_dir;
+  // With this, the server indexes these articles at start (creating the index if there is none;
+  // updating it, cheaply, if there is). Without it, the index must already exist.
+  std::string articles_dir;
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port (printed at start)
+  // Worker threads. cpp-httplib gives each open connection a thread for as long as it is kept
+  // alive, so this is also the number of browsers that can hold a connection at once.
+  int threads = 32;
+  // Idle keep-alive connections are closed after this, so they cannot starve the pool for long.
+  int keep_alive_timeout_s = 3;
+  int read_timeout_s = 5;   // a client that sends nothing for this long is dropped
+  int write_timeout_s = 5;
+  int reload_interval_ms = 250;  // how often to look for a newly published index
+  std::string article_url = "/articles/{slug}#{anchor}";
+  SearchLimits limits;
+};
+
+// Parses and validates the command line. Returns the config, or the exit status to end with after
+// having printed help (0) or what is wrong and how to fix it (2).
+std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv);
+
+}  // namespace kb

@@ -1,0 +1,122 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <iostream>
+
+#include "server/http_errors.h"
+#include "server/json_views.h"
+
+namespace kb {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr std::size_t kMaxBodyBytes = 64 * 1024;  // nothing kb accepts is larger
+
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(Dump(body), kJson);
+}
+
+void SendError(httplib::Response& res, const Status& status) {
+  SendJson(res, HttpStatusFor(status.code()), ErrorJson(status));
+}
+
+QueryParams ParamsOf(const httplib::Request& req) {
+  return QueryParams(req.params.begin(), req.params.end());
+}
+
+}  // namespace
+
+HttpServer::HttpServer(const ServerConfig& config, SearchService& service)
+    : config_(config), service_(service), server_(std::make_unique<httplib::Server>()) {
+  httplib::Server& s = *server_;
+  const int threads = config_.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Without TCP_NODELAY small responses wait on Nagle's algorithm: tens of ms per request.
+  s.set_tcp_nodelay(true);
+  s.set_keep_alive_timeout(config_.keep_alive_timeout_s);
+  s.set_keep_alive_max_count(1000);
+  s.set_read_timeout(config_.read_timeout_s, 0);
+  s.set_write_timeout(config_.write_timeout_s, 0);
+  s.set_payload_max_length(kMaxBodyBytes);
+  s.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  RegisterRoutes();
+}
+
+HttpServer::~HttpServer() = default;
+
+// Every route, on one screen.
+void HttpServer::RegisterRoutes() {
+  httplib::Server& s = *server_;
+  const Caller customer;  // agent access arrives with the agent token (a later issue)
+
+  s.Get("/api/search", [this, customer](const httplib::Request& req, httplib::Response& res) {
+    auto response = service_.Search(ParamsOf(req), customer);
+    if (!response.ok()) return SendError(res, response.status());
+    SendJson(res, 200, SearchResponseJson(*response));
+  });
+
+  s.Get(R"(/api/articles/([^/]+))",
+        [this, customer](const httplib::Request& req, httplib::Response& res) {
+          auto article = service_.Article(req.matches[1], customer);
+          if (!article.ok()) return SendError(res, article.status());
+          SendJson(res, 200, ArticleJson(*article, service_.urls()));
+        });
+
+  s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, HealthJson(service_.Info()));
+  });
+
+  // Anything else: a JSON error, never an HTML page or an empty body.
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      SendError(res, Status::NotFound("not_found", "no such route: " + req.method + " " +
+                                                       req.path + "; the API is under /api/"));
+    } else {
+      const int status = res.status;
+      SendJson(res, status,
+               ErrorJson(Status(StatusCode::kInvalidArgument, "http_" + std::to_string(status),
+                                "the request could not be processed (HTTP " +
+                                    std::to_string(status) + ")")));
+    }
+  });
+  s.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << "kb-server: error handling " << req.method << " " << req.path << ": " << what
+                  << "\n";
+        SendError(res, Status::Internal("internal error; the server log has the details"));
+      });
+}
+
+Status HttpServer::Bind() {
+  if (config_.port == 0) {
+    port_ = server_->bind_to_any_port(config_.host);
+  } else {
+    port_ = server_->bind_to_port(config_.host, config_.port) ? config_.port : -1;
+  }
+  if (port_ < 0) {
+    return Status::Unavailable(
+        "bind", "cannot listen on " + config_.host + ":" + std::to_string(config_.port) +
+                    ": the port is in use or the address is not on this machine; pick another "
+                    "with --port or --host");
+  }
+  return Status::Ok();
+}
+
+void HttpServer::Run() { server_->listen_after_bind(); }
+
+void HttpServer::Stop() { server_->stop(); }
+
+bool HttpServer::running() const { return server_->is_running(); }
+
+}  // namespace kb

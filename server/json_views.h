@@ -1,0 +1,22 @@
+// The JSON shapes of the HTTP API, documented in the README. The one place they are built.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/index_records.h"
+#include "core/status.h"
+#include "server/search_service.h"
+
+namespace kb {
+
+nlohmann::json SearchResponseJson(const SearchResponse& response);
+nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls);
+nlohmann::json HealthJson(const IndexInfo& info);
+// {"error":{"code":"query_too_long","message":"..."}}
+nlohmann::json ErrorJson(const Status& status);
+
+// Serializes for the wire; invalid UTF-8 (which validated input never produces) is replaced
+// rather than thrown on.
+std::string Dump(const nlohmann::json& json);
+
+}  // namespace kb

@@ -1,0 +1,95 @@
+#include "server/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/schema.h"
+#include "core/slug.h"
+
+namespace kb {
+namespace {
+
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
+    Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+    Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Xapian::QueryParser MakeParser(const Xapian::Database& db, const Language& language) {
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_stemmer(language.stemmer);
+  parser.set_stopper(language.stopper.get());
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.set_max_expansion(kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                           Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_WILDCARD);
+  for (const schema::TextField& field : schema::kTextFields) {
+    if (!field.prefix.empty()) {
+      parser.add_prefix(std::string(field.name), std::string(field.prefix));
+    }
+  }
+  for (const schema::BooleanField& field : schema::kFilterFields) {
+    parser.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
+  }
+  return parser;
+}
+
+Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& text) {
+  try {
+    return parser.parse_query(text, kParseFlags);
+  } catch (const Xapian::QueryParserError&) {
+    // Unbalanced quotes or brackets: search the words as plain text.
+    return parser.parse_query(text, Xapian::QueryParser::FLAG_PARTIAL);
+  }
+}
+
+}  // namespace
+
+BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
+                      const QueryFilters& filters) {
+  BuiltQuery built;
+  std::vector<Xapian::Query> per_locale;
+  for (const std::string& locale : filters.locales) {
+    auto language = LanguageForLocale(locale);
+    if (!language.ok()) continue;  // the index only holds locales that parsed when indexed
+    Xapian::QueryParser parser = MakeParser(db, *language);
+    Xapian::Query query = Parse(parser, text);
+    if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
+    if (filters.locales.size() > 1) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(schema::Term(schema::kLocale, locale)));
+    }
+    per_locale.push_back(query);
+  }
+  if (per_locale.size() == 1) {
+    built.query = per_locale[0];
+  } else {
+    built.query = Xapian::Query(Xapian::Query::OP_OR, per_locale.begin(), per_locale.end());
+  }
+
+  std::vector<Xapian::Query> must;
+  if (filters.locales.size() == 1 && filters.locale_requested) {
+    must.emplace_back(schema::Term(schema::kLocale, filters.locales[0]));
+  }
+  if (!filters.category.empty()) {
+    must.emplace_back(schema::Term(schema::kCategory, Slugify(filters.category)));
+  }
+  if (!filters.tag.empty()) must.emplace_back(schema::Term(schema::kTag, Lower(filters.tag)));
+  if (!filters.include_internal) {
+    must.emplace_back(schema::Term(schema::kAudience, schema::kPublic));
+  }
+  if (!must.empty()) {
+    built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()));
+  }
+  return built;
+}
+
+}  // namespace kb

@@ -1,0 +1,41 @@
+// Turns what a person typed into a Xapian query, following the schema table: the same prefixes,
+// stemmers and stopwords the indexer used.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "core/language.h"
+
+namespace kb {
+
+// The most terms one partially typed word (or explicit wildcard) may expand to. Expanding a
+// one-letter prefix to every term in the index is the costliest thing a query can do; the most
+// frequent matches are the ones worth keeping.
+inline constexpr Xapian::termcount kMaxPrefixExpansion = 40;
+
+struct QueryFilters {
+  std::vector<std::string> locales;  // the locales to search; each parsed with its own stemmer
+  bool locale_requested = false;     // restrict to `locales` even when there is only one
+  std::string category;              // "" = any
+  std::string tag;                   // "" = any
+  bool include_internal = false;
+};
+
+struct BuiltQuery {
+  Xapian::Query query;
+  // The query with misspelled words replaced by the index's spelling suggestions, or "" when the
+  // parser has no suggestion.
+  std::string corrected;
+};
+
+// Parses `text` once per locale in `filters.locales` (each restricted to its own locale's
+// documents, so German articles are matched with the German stemmer), ORs the results and
+// applies the filters. The last word matches as a prefix unless `text` ends in a space.
+// `db` supplies prefix expansions and spelling suggestions.
+BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
+                      const QueryFilters& filters);
+
+}  // namespace kb

@@ -1,0 +1,110 @@
+#include "server/search_request.h"
+
+#include <charconv>
+
+#include "core/language.h"
+#include "core/utf8.h"
+
+namespace kb {
+namespace {
+
+// The single value of `name`, or nullopt. Fails when the parameter is repeated.
+Result<std::optional<std::string>> Single(const QueryParams& params, const std::string& name) {
+  auto [first, last] = params.equal_range(name);
+  if (first == last) return std::optional<std::string>();
+  if (std::next(first) != last) {
+    return Status::InvalidArgument("repeated_parameter",
+                                   "'" + name + "' is given more than once; send it once");
+  }
+  if (!IsValidUtf8(first->second)) {
+    return Status::InvalidArgument("invalid_utf8", "'" + name + "' is not valid UTF-8");
+  }
+  return std::optional<std::string>(first->second);
+}
+
+Status ParseInt(const QueryParams& params, const std::string& name, int min, int max, int& out) {
+  auto value = Single(params, name);
+  if (!value.ok()) return value.status();
+  if (!*value) return Status::Ok();
+  const std::string& text = **value;
+  int parsed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  const std::string range = std::to_string(min) + ".." + std::to_string(max);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return Status::InvalidArgument("invalid_" + name,
+                                   "'" + name + "' must be a whole number in " + range);
+  }
+  if (parsed < min || parsed > max) {
+    return Status::InvalidArgument("invalid_" + name, "'" + name + "' is " + text +
+                                                          "; it must be in " + range);
+  }
+  out = parsed;
+  return Status::Ok();
+}
+
+Status ParseFilter(const QueryParams& params, const std::string& name, std::size_t max_bytes,
+                   std::string& out) {
+  auto value = Single(params, name);
+  if (!value.ok()) return value.status();
+  if (!*value) return Status::Ok();
+  if ((*value)->size() > max_bytes) {
+    return Status::InvalidArgument("invalid_" + name, "'" + name + "' is longer than " +
+                                                          std::to_string(max_bytes) + " bytes");
+  }
+  out = **value;
+  return Status::Ok();
+}
+
+std::string Trim(const std::string& s) {
+  const auto begin = s.find_first_not_of(" \t\r\n\f\v");
+  if (begin == std::string::npos) return "";
+  return s.substr(begin, s.find_last_not_of(" \t\r\n\f\v") - begin + 1);
+}
+
+}  // namespace
+
+Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const SearchLimits& limits) {
+  SearchRequest request;
+  auto q = Single(params, "q");
+  if (!q.ok()) return q.status();
+  if (!*q || Trim(**q).empty()) {
+    return Status::InvalidArgument("missing_query",
+                                   "'q' is missing or empty: send the words to search for, "
+                                   "e.g. /api/search?q=reset+password");
+  }
+  if ((*q)->size() > limits.max_query_bytes) {
+    return Status::InvalidArgument("query_too_long",
+                                   "'q' is " + std::to_string((*q)->size()) +
+                                       " bytes; the limit is " +
+                                       std::to_string(limits.max_query_bytes));
+  }
+  // Keep a trailing space: it tells the parser the last word is complete, not a prefix.
+  request.query = **q;
+  request.query.erase(0, request.query.find_first_not_of(" \t\r\n\f\v"));
+
+  if (Status s = ParseInt(params, "limit", 1, limits.max_limit, request.limit); !s.ok()) return s;
+  if (Status s = ParseInt(params, "offset", 0, limits.max_offset, request.offset); !s.ok()) {
+    return s;
+  }
+  if (Status s = ParseFilter(params, "locale", limits.max_filter_bytes, request.locale); !s.ok()) {
+    return s;
+  }
+  if (!request.locale.empty()) {
+    auto language = LanguageForLocale(request.locale);
+    if (!language.ok()) {
+      return Status::InvalidArgument("invalid_locale",
+                                     "'locale': " + language.status().message());
+    }
+    request.locale = language->locale;
+  }
+  if (Status s = ParseFilter(params, "category", limits.max_filter_bytes, request.category);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = ParseFilter(params, "tag", limits.max_filter_bytes, request.tag); !s.ok()) {
+    return s;
+  }
+  return request;
+}
+
+}  // namespace kb

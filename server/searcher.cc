@@ -1,0 +1,156 @@
+#include "server/searcher.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/index_records.h"
+#include "core/language.h"
+#include "core/schema.h"
+#include "server/query_builder.h"
+
+namespace kb {
+namespace {
+
+// Matches looked at before the total is estimated, so that small result sets get a close total.
+constexpr Xapian::doccount kCheckAtLeast = 100;
+
+// The index locale a requested one maps to: exact ("pt-br"), else its language ("pt").
+std::string ResolveLocale(const std::string& requested, const std::vector<std::string>& present) {
+  if (std::find(present.begin(), present.end(), requested) != present.end()) return requested;
+  const std::string language = requested.substr(0, requested.find('-'));
+  if (std::find(present.begin(), present.end(), language) != present.end()) return language;
+  return requested;  // nothing in the index has it: the search finds nothing, as it should
+}
+
+QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info) {
+  QueryFilters filters;
+  if (!request.locale.empty()) {
+    filters.locales = {ResolveLocale(request.locale, info.locales)};
+    filters.locale_requested = true;
+  } else {
+    filters.locales = info.locales;
+    if (filters.locales.empty()) filters.locales = {std::string(kDefaultLocale)};
+  }
+  filters.category = request.category;
+  filters.tag = request.tag;
+  filters.include_internal = request.include_internal;
+  return filters;
+}
+
+class StemmerCache {
+ public:
+  const Xapian::Stem& For(const std::string& locale) {
+    auto it = stemmers_.find(locale);
+    if (it != stemmers_.end()) return it->second;
+    auto language = LanguageForLocale(locale);
+    return stemmers_[locale] = language.ok() ? language->stemmer : Xapian::Stem();
+  }
+
+ private:
+  std::map<std::string, Xapian::Stem> stemmers_;
+};
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInfo& info,
+                                      const SearchRequest& request) const {
+  try {
+    const QueryFilters filters = FiltersFor(request, info);
+    BuiltQuery built = BuildQuery(db, request.query, filters);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built.query);
+    enquire.set_collapse_key(schema::kSlotArticle);
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+
+    SearchResult result;
+    result.query = request.query;
+    if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
+      BuiltQuery retry = BuildQuery(db, built.corrected, filters);
+      enquire.set_query(retry.query);
+      Xapian::MSet corrected = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+      if (corrected.get_matches_estimated() > 0) {
+        std::string shown = built.corrected;
+        shown.erase(shown.find_last_not_of(' ') + 1);
+        result.corrected = shown;
+        mset = corrected;
+        built = retry;
+      }
+    }
+    // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
+    // collapsing, but never below what this page shows).
+    const Xapian::doccount seen = request.offset + mset.size();
+    const bool last_page = !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
+    result.total = last_page ? seen : std::max(seen, mset.get_matches_estimated());
+
+    StemmerCache stemmers;
+    std::map<std::string, std::size_t> hit_by_slug;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
+      auto record = ParseSectionRecord(doc.get_data());
+      if (!record.ok()) return record.status();
+      SearchHit hit;
+      hit.slug = record->slug;
+      hit.title = record->title;
+      hit.heading = record->heading;
+      hit.anchor = record->anchor;
+      hit.url = urls_.For(record->slug, record->anchor);
+      const std::string& text = record->text.empty() ? record->heading : record->text;
+      hit.snippet = mset.snippet(text, kSnippetBytes, stemmers.For(record->locale),
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                     Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                 "<mark>", "</mark>", "…");
+      if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
+      hit.category = record->category;
+      hit.tags = record->tags;
+      hit.locale = record->locale;
+      hit.score = it.get_weight();
+      hit_by_slug[hit.slug] = result.hits.size();
+      result.hits.push_back(std::move(hit));
+    }
+    if (result.hits.empty()) return result;
+
+    // Other matching sections of the articles on this page, in one extra query restricted to them.
+    std::vector<Xapian::Query> articles;
+    for (const SearchHit& hit : result.hits) {
+      articles.emplace_back(schema::Term(schema::kArticle, hit.slug));
+    }
+    Xapian::Enquire sections(db);
+    sections.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
+    sections.set_collapse_key(schema::kSlotArticle, kMaxMoreSections + 1);
+    const Xapian::MSet more =
+        sections.get_mset(0, static_cast<Xapian::doccount>(result.hits.size() * (kMaxMoreSections + 1)));
+    for (auto it = more.begin(); it != more.end(); ++it) {
+      const Xapian::Document doc = it.get_document();
+      const auto found = hit_by_slug.find(doc.get_value(schema::kSlotArticle));
+      if (found == hit_by_slug.end()) continue;
+      SearchHit& hit = result.hits[found->second];
+      const std::string anchor = doc.get_value(schema::kSlotAnchor);
+      if (anchor == hit.anchor || hit.more_sections.size() >= kMaxMoreSections) continue;
+      hit.more_sections.push_back(
+          {doc.get_value(schema::kSlotHeading), anchor, urls_.For(hit.slug, anchor)});
+    }
+    return result;
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    return Status::Unavailable("index_changed", e.get_description());
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("index_error", "search failed: " + e.get_description());
+  }
+}
+
+}  // namespace kb
