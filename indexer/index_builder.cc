@@ -156,9 +156,11 @@ void ReadStatistics(const Xapian::Database& db, IndexSummary& summary) {
 std::string IndexSummary::Line() const {
   char seconds_text[32];
   std::snprintf(seconds_text, sizeof seconds_text, "%.1f", seconds);
-  std::string line = "indexed " + std::to_string(articles) + " articles (" +
-                     std::to_string(sections) + " sections), " + std::to_string(failed) +
-                     " failed, " + seconds_text + " s";
+  auto count = [](int n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
+  std::string line = "indexed " + count(articles, "article") + " (" + count(sections, "section") +
+                     "), " + std::to_string(failed) + " failed, " + seconds_text + " s";
   if (!published) return line + "; index unchanged";
   return line + "; " + std::to_string(added) + " added, " + std::to_string(updated) +
          " updated, " + std::to_string(deleted) + " deleted, " + std::to_string(unchanged) +

@@ -6,6 +6,7 @@
 
 #include "server/http_errors.h"
 #include "server/json_views.h"
+#include "server/query_string.h"
 
 namespace kb {
 namespace {
@@ -23,8 +24,11 @@ void SendError(httplib::Response& res, const Status& status) {
   SendJson(res, HttpStatusFor(status.code()), ErrorJson(status));
 }
 
+// Parses the raw target ourselves: cpp-httplib's req.params keeps '+' instead of a space.
 QueryParams ParamsOf(const httplib::Request& req) {
-  return QueryParams(req.params.begin(), req.params.end());
+  const std::size_t question = req.target.find('?');
+  if (question == std::string::npos) return {};
+  return ParseQueryString(std::string_view(req.target).substr(question + 1));
 }
 
 }  // namespace
@@ -36,6 +40,12 @@ HttpServer::HttpServer(const ServerConfig& config, SearchService& service)
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Without TCP_NODELAY small responses wait on Nagle's algorithm: tens of ms per request.
   s.set_tcp_nodelay(true);
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second kb-server bind the same
+  // port and silently take half the traffic. Keep only SO_REUSEADDR (fast restarts).
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.set_keep_alive_timeout(config_.keep_alive_timeout_s);
   s.set_keep_alive_max_count(1000);
   s.set_read_timeout(config_.read_timeout_s, 0);
@@ -68,6 +78,18 @@ void HttpServer::RegisterRoutes() {
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     SendJson(res, 200, HealthJson(service_.Info()));
   });
+
+  // Methods the API does not take, on any path.
+  const auto method_not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+    SendJson(res, 405, ErrorJson(Status(StatusCode::kInvalidArgument, "method_not_allowed",
+                                        req.method + " is not supported on " + req.path +
+                                            "; use GET")));
+    res.set_header("Allow", "GET, HEAD");
+  };
+  s.Post(".*", method_not_allowed);
+  s.Put(".*", method_not_allowed);
+  s.Delete(".*", method_not_allowed);
+  s.Patch(".*", method_not_allowed);
 
   // Anything else: a JSON error, never an HTML page or an empty body.
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

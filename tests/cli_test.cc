@@ -1,0 +1,133 @@
+// kb-index and kb-server as a person runs them: exit codes, messages, startup and shutdown.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <regex>
+
+#include "tests/support/fixture_index.h"
+#include "tests/support/process.h"
+
+namespace kb {
+namespace {
+
+using testing::RunCommand;
+
+const std::string kBroken = std::string(KB_SOURCE_DIR) + "/tests/fixtures/broken";
+
+// The port a server printed in its "listening on http://127.0.0.1:PORT" line, or -1.
+int ListeningPort(const std::string& out) {
+  std::smatch match;
+  static const std::regex line("listening on http://127\\.0\\.0\\.1:([0-9]+)");
+  return std::regex_search(out, match, line) ? std::stoi(match[1]) : -1;
+}
+
+TEST(KbIndexCliTest, IndexesAFolderAndSaysSo) {
+  testing::TempDir dir;
+  const auto result = RunCommand({KB_INDEX_BIN, testing::FixtureArticlesDir(), dir / "index"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  EXPECT_TRUE(std::regex_search(result.out,
+                                std::regex("^indexed 10 articles \\([0-9]+ sections\\), 0 failed, "
+                                           "[0-9.]+ s; 10 added")))
+      << result.out;
+  const auto again = RunCommand({KB_INDEX_BIN, testing::FixtureArticlesDir(), dir / "index"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("index unchanged"), std::string::npos) << again.out;
+}
+
+TEST(KbIndexCliTest, BrokenArticlesAreReportedLikeCompilerErrors) {
+  testing::TempDir dir;
+  const auto result = RunCommand({KB_INDEX_BIN, kBroken, dir / "index"});
+  EXPECT_EQ(result.exit_code, 1);
+  const std::string& e = result.err;
+  auto has = [&](const std::string& line) {
+    EXPECT_NE(e.find(kBroken + "/" + line + "\n"), std::string::npos) << "missing: " << line
+                                                                      << "\nin:\n" << e;
+  };
+  has("bad-audience.md:3:11: front matter: 'audience' must be 'public' or 'internal', not "
+      "'everyone'");
+  has("wrong-type.md:3:7: front matter: 'tags' must be a list of strings");
+  has("invalid-utf8.md:3:4: invalid UTF-8: save the file as UTF-8");
+  has("no-title.md:4:1: article has no title: add 'title:' to the front matter or start the "
+      "body with a '# Title' line");
+  has("sub/duplicate-slug.md:3:1: duplicate slug 'good': " + kBroken +
+      "/good.md already uses it; set a different 'slug:'");
+  EXPECT_NE(e.find(kBroken + "/bad-yaml.md:3:1: front matter: "), std::string::npos) << e;
+  EXPECT_NE(result.out.find("indexed 1 article (1 section), 6 failed, "), std::string::npos)
+      << result.out;
+}
+
+TEST(KbIndexCliTest, UsageErrorsExitWith2) {
+  EXPECT_EQ(RunCommand({KB_INDEX_BIN}).exit_code, 2);
+  testing::TempDir dir;
+  const auto missing = RunCommand({KB_INDEX_BIN, dir / "no-such-folder", dir / "index"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no-such-folder: not a readable folder of articles"),
+            std::string::npos)
+      << missing.err;
+}
+
+TEST(KbServerCliTest, HelpDocumentsEveryFlag) {
+  const auto help = RunCommand({KB_SERVER_BIN, "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* flag : {"--index", "--articles", "--host", "--port", "--threads",
+                           "--keep-alive-timeout", "--reload-interval-ms", "--article-url"}) {
+    EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
+  }
+  EXPECT_NE(help.out.find("8080"), std::string::npos);  // defaults are shown
+}
+
+TEST(KbServerCliTest, UnusableFlagsFailBeforeBinding) {
+  testing::TempDir dir;
+  auto bad_port = RunCommand({KB_SERVER_BIN, "--index", dir.path(), "--port", "70000"});
+  EXPECT_EQ(bad_port.exit_code, 2);
+  EXPECT_NE(bad_port.err.find("--port"), std::string::npos) << bad_port.err;
+
+  auto no_index = RunCommand({KB_SERVER_BIN, "--index", dir / "nothing"});
+  EXPECT_EQ(no_index.exit_code, 2);
+  EXPECT_NE(no_index.err.find("no index there; build it with 'kb-index"), std::string::npos)
+      << no_index.err;
+
+  auto bad_flag = RunCommand({KB_SERVER_BIN, "--index", dir.path(), "--colour", "blue"});
+  EXPECT_EQ(bad_flag.exit_code, 2);
+  EXPECT_NE(bad_flag.err.find("kb-server --help"), std::string::npos) << bad_flag.err;
+}
+
+TEST(KbServerCliTest, BuildsTheIndexAtStartServesAndStopsCleanly) {
+  testing::TempDir dir;
+  testing::Background server({KB_SERVER_BIN, "--index", dir / "index", "--articles",
+                              testing::FixtureArticlesDir(), "--port", "0"});
+  ASSERT_TRUE(server.WaitForOutput("listening on", std::chrono::seconds(20)))
+      << server.out() << server.err();
+  const int port = ListeningPort(server.out());
+  ASSERT_GT(port, 0) << server.out();
+  EXPECT_NE(server.out().find("/api/search?q="), std::string::npos);  // it prints its URLs
+  EXPECT_NE(server.err().find("indexed 10 articles"), std::string::npos) << server.err();
+
+  httplib::Client client("127.0.0.1", port);
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+
+  server.Signal(SIGTERM);
+  EXPECT_EQ(server.Wait(), 0) << server.err();
+  EXPECT_NE(server.err().find("stopped"), std::string::npos);
+}
+
+TEST(KbServerCliTest, PortInUseIsAClearError) {
+  testing::TempDir dir;
+  testing::BuildFixtureIndex(dir / "index");
+  testing::Background first({KB_SERVER_BIN, "--index", dir / "index", "--port", "0"});
+  ASSERT_TRUE(first.WaitForOutput("listening on", std::chrono::seconds(10))) << first.err();
+  const int port = ListeningPort(first.out());
+  const auto second =
+      RunCommand({KB_SERVER_BIN, "--index", dir / "index", "--port", std::to_string(port)});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
+      << second.err;
+  EXPECT_EQ(second.out.find("listening on"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kb

@@ -1,0 +1,228 @@
+// The HTTP API end to end: the fixture articles indexed by the real indexer, served by the real
+// server on an ephemeral port, queried over HTTP.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <random>
+#include <set>
+
+#include "tests/support/fixture_index.h"
+#include "tests/support/test_server.h"
+
+namespace kb {
+namespace {
+
+using nlohmann::json;
+
+class HttpApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::BuildFixtureIndex(dir_->path());
+    server_ = new testing::TestServer(dir_->path());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+
+  json Get(const std::string& path, int expected_status = 200) {
+    httplib::Client client = server_->Client();
+    int status = 0;
+    json body = testing::GetJson(client, path, &status);
+    EXPECT_EQ(status, expected_status) << path << " -> " << body.dump();
+    return body;
+  }
+  std::vector<std::string> Slugs(const std::string& path) {
+    std::vector<std::string> slugs;
+    const json body = Get(path);
+    for (const json& r : body["results"]) slugs.push_back(r["slug"]);
+    return slugs;
+  }
+  std::string Top(const std::string& q) {
+    const auto slugs = Slugs("/api/search?q=" + httplib::detail::encode_query_param(q));
+    return slugs.empty() ? "(none)" : slugs[0];
+  }
+  void ExpectError(const std::string& path, int status, const std::string& code) {
+    const json body = Get(path, status);
+    ASSERT_TRUE(body.contains("error")) << path << " -> " << body.dump();
+    EXPECT_EQ(body["error"]["code"], code) << path;
+    EXPECT_FALSE(body["error"]["message"].get<std::string>().empty());
+  }
+
+  static testing::TempDir* dir_;
+  static testing::TestServer* server_;
+};
+testing::TempDir* HttpApiTest::dir_ = nullptr;
+testing::TestServer* HttpApiTest::server_ = nullptr;
+
+TEST_F(HttpApiTest, SearchReturnsTheDocumentedShape) {
+  const json body = Get("/api/search?q=backup+codes");
+  EXPECT_EQ(body["query"], "backup codes");
+  EXPECT_TRUE(body["corrected"].is_null());
+  EXPECT_EQ(body["search_id"].get<std::string>().size(), 16u);
+  EXPECT_TRUE(body["took_ms"].is_number());
+  EXPECT_GE(body["total"].get<int>(), 1);
+  const json& hit = body["results"][0];
+  EXPECT_EQ(hit["slug"], "two-factor");
+  EXPECT_EQ(hit["title"], "Set up two-factor authentication");
+  EXPECT_EQ(hit["section"], "Backup codes");
+  EXPECT_EQ(hit["url"], "/articles/two-factor#backup-codes");
+  EXPECT_EQ(hit["category"], "account");
+  EXPECT_EQ(hit["tags"], json::array({"security", "login"}));
+  EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_TRUE(hit["score"].is_number());
+  EXPECT_TRUE(hit["sections"].is_array());
+}
+
+TEST_F(HttpApiTest, RanksTheAnswerFirst) {
+  EXPECT_EQ(Top("how do I reset my password"), "reset-password");
+  EXPECT_EQ(Top("get my money back"), "refunds");
+  EXPECT_EQ(Top("cancel subscription"), "cancel-subscription");
+  EXPECT_EQ(Top("webhook retries"), "webhooks");
+  EXPECT_EQ(Top("vat number"), "invoices");
+}
+
+TEST_F(HttpApiTest, PrefixSearchAsYouType) {
+  EXPECT_EQ(Top("rese"), "reset-password");
+  EXPECT_EQ(Top("cancel subscr"), "cancel-subscription");
+  EXPECT_EQ(Top("signat"), "webhooks");
+}
+
+TEST_F(HttpApiTest, TypoIsCorrectedAndSaidSo) {
+  const json body = Get("/api/search?q=subscripton+cancle+");
+  EXPECT_EQ(body["corrected"], "subscription cancel");
+  ASSERT_FALSE(body["results"].empty());
+  EXPECT_EQ(body["results"][0]["slug"], "cancel-subscription");
+}
+
+TEST_F(HttpApiTest, LocaleStemming) {
+  EXPECT_EQ(Slugs("/api/search?q=rechnung+&locale=de"), std::vector<std::string>{"rechnungen"});
+  EXPECT_EQ(Top("abonnement kündigen"), "abonnement-kuendigen");
+  EXPECT_TRUE(Slugs("/api/search?q=rechnung+&locale=en").empty());
+}
+
+TEST_F(HttpApiTest, OneResultPerArticle) {
+  const json body = Get("/api/search?q=desktop+sync+clock");
+  std::set<std::string> seen;
+  for (const json& r : body["results"]) EXPECT_TRUE(seen.insert(r["slug"]).second);
+  ASSERT_FALSE(body["results"].empty());
+  EXPECT_EQ(body["results"][0]["slug"], "sync");
+  // The other "Desktop" section is listed under the hit.
+  bool other_desktop = false;
+  for (const json& s : body["results"][0]["sections"]) {
+    if (s["section"] == "Desktop") other_desktop = s["anchor"] != body["results"][0]["anchor"];
+  }
+  EXPECT_TRUE(other_desktop) << body.dump();
+}
+
+TEST_F(HttpApiTest, FiltersByCategoryAndTag) {
+  const json billing = Get("/api/search?q=billing&category=billing");
+  for (const json& r : billing["results"]) {
+    EXPECT_EQ(r["category"], "billing");
+  }
+  EXPECT_EQ(Slugs("/api/search?q=billing&tag=subscription"),
+            std::vector<std::string>{"cancel-subscription"});
+}
+
+TEST_F(HttpApiTest, InternalArticlesAreInvisible) {
+  EXPECT_TRUE(Slugs("/api/search?q=backoffice").empty());
+  ExpectError("/api/articles/manual-refund", 404, "article_not_found");
+}
+
+TEST_F(HttpApiTest, ArticleEndpoint) {
+  const json a = Get("/api/articles/refunds");
+  EXPECT_EQ(a["slug"], "refunds");
+  EXPECT_EQ(a["title"], "Refund policy");
+  EXPECT_EQ(a["category"], "billing");
+  EXPECT_EQ(a["locale"], "en");
+  EXPECT_TRUE(a["updated"].is_string());
+  EXPECT_NE(a["html"].get<std::string>().find("<h2 id=\"annual-plans\">"), std::string::npos);
+  ASSERT_EQ(a["sections"].size(), 3u);
+  EXPECT_EQ(a["sections"][0]["title"], "Annual plans");
+  EXPECT_EQ(a["sections"][0]["anchor"], "annual-plans");
+}
+
+TEST_F(HttpApiTest, HealthReportsTheIndex) {
+  const json h = Get("/healthz");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["articles"], 10);
+  EXPECT_GT(h["sections"].get<int>(), 10);
+  EXPECT_EQ(h["locales"], json::array({"de", "en"}));
+  EXPECT_FALSE(h["built_at"].get<std::string>().empty());
+}
+
+TEST_F(HttpApiTest, EveryBadInputGetsAJsonError) {
+  ExpectError("/api/search", 400, "missing_query");
+  ExpectError("/api/search?q=", 400, "missing_query");
+  ExpectError("/api/search?q=+++", 400, "missing_query");
+  ExpectError("/api/search?q=" + std::string(257, 'a'), 400, "query_too_long");
+  ExpectError("/api/search?q=%FF%FE", 400, "invalid_utf8");
+  ExpectError("/api/search?q=a&limit=0", 400, "invalid_limit");
+  ExpectError("/api/search?q=a&limit=51", 400, "invalid_limit");
+  ExpectError("/api/search?q=a&limit=many", 400, "invalid_limit");
+  ExpectError("/api/search?q=a&offset=-5", 400, "invalid_offset");
+  ExpectError("/api/search?q=a&locale=%3Cscript%3E", 400, "invalid_locale");
+  ExpectError("/api/search?q=a&q=b", 400, "repeated_parameter");
+  ExpectError("/api/articles/no-such-article", 404, "article_not_found");
+  ExpectError("/api/articles/Not%20A%20Slug", 404, "article_not_found");
+  ExpectError("/api/articles/..%2F..%2Fetc%2Fpasswd", 404, "not_found");
+  ExpectError("/no/such/route", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, WrongMethodIs405) {
+  httplib::Client client = server_->Client();
+  auto res = client.Post("/api/search?q=x", "{}", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "method_not_allowed");
+}
+
+TEST_F(HttpApiTest, OversizedBodyAndUriAreRefusedWithJson) {
+  httplib::Client client = server_->Client();
+  auto big = client.Post("/api/search", std::string(200 * 1024, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_TRUE(json::parse(big->body, nullptr, false).contains("error"));
+  auto long_uri = client.Get("/api/search?q=" + std::string(10000, 'a'));
+  ASSERT_TRUE(long_uri);
+  EXPECT_EQ(long_uri->status, 414);
+  EXPECT_TRUE(json::parse(long_uri->body, nullptr, false).contains("error"));
+}
+
+TEST_F(HttpApiTest, RandomGarbageNeverCrashesOrGets5xx) {
+  std::mt19937 random(42);
+  httplib::Client client = server_->Client();
+  for (int i = 0; i < 300; ++i) {
+    std::string q;
+    const int length = static_cast<int>(random() % 40);
+    for (int k = 0; k < length; ++k) q += static_cast<char>(random() % 256);
+    const std::string path = "/api/search?q=" + httplib::detail::encode_query_param(q) +
+                             "&limit=" + std::to_string(static_cast<int>(random() % 60) - 5);
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << "request " << i << " failed";
+    EXPECT_LT(res->status, 500) << path;
+    EXPECT_TRUE(json::accept(res->body)) << path;
+  }
+  EXPECT_EQ(Get("/healthz")["status"], "ok");
+}
+
+TEST_F(HttpApiTest, AStalledClientDoesNotBlockOthers) {
+  // A client that opens a connection and sends half a request, then nothing.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string partial = "GET /api/search?q=refund HTTP/1.1\r\nHost: x\r\n";
+  ASSERT_GT(::send(fd, partial.data(), partial.size(), 0), 0);
+  EXPECT_EQ(Top("refund"), "refunds");
+  ::close(fd);
+}
+
+}  // namespace
+}  // namespace kb

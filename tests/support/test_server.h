@@ -1,0 +1,70 @@
+// The real HTTP server, in process, on an ephemeral 127.0.0.1 port. For tests only.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server/http_server.h"
+#include "server/index_watcher.h"
+#include "server/live_index.h"
+#include "server/search_service.h"
+
+namespace kb::testing {
+
+class TestServer {
+ public:
+  explicit TestServer(const std::string& index_dir, ServerConfig config = {}) {
+    config.index_dir = index_dir;
+    config.host = "127.0.0.1";
+    config.port = 0;
+    auto live = LiveIndex::Open(index_dir);
+    EXPECT_TRUE(live.ok()) << live.status().message();
+    index_ = std::move(*live);
+    service_ = std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url),
+                                               config.limits);
+    server_ = std::make_unique<HttpServer>(config, *service_);
+    EXPECT_TRUE(server_->Bind().ok());
+    watcher_ = std::make_unique<IndexWatcher>(
+        *index_, std::chrono::milliseconds(config.reload_interval_ms));
+    thread_ = std::thread([this] { server_->Run(); });
+    while (!server_->running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~TestServer() {
+    server_->Stop();
+    thread_.join();
+  }
+
+  int port() const { return server_->port(); }
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", port());
+    client.set_connection_timeout(5);
+    client.set_read_timeout(5);
+    client.set_url_encode(false);  // tests send exactly the URL they mean
+    return client;
+  }
+
+ private:
+  std::unique_ptr<LiveIndex> index_;
+  std::unique_ptr<SearchService> service_;
+  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<IndexWatcher> watcher_;
+  std::thread thread_;
+};
+
+// GETs `path` and parses the JSON body; the status goes to `status`.
+inline nlohmann::json GetJson(httplib::Client& client, const std::string& path, int* status) {
+  auto res = client.Get(path);
+  if (!res) {
+    *status = -1;
+    return nullptr;
+  }
+  *status = res->status;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+  return nlohmann::json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+}
+
+}  // namespace kb::testing
