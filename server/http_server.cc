@@ -79,6 +79,14 @@ void HttpServer::RegisterRoutes() {
     SendJson(res, 200, HealthJson(service_.Info()));
   });
 
+  s.Get("/", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200,
+             {{"name", "kb"},
+              {"endpoints",
+               {"GET /api/search?q=…&limit=10&offset=0&locale=&category=&tag=",
+                "GET /api/articles/{slug}", "GET /healthz"}}});
+  });
+
   // Methods the API does not take, on any path.
   const auto method_not_allowed = [](const httplib::Request& req, httplib::Response& res) {
     SendJson(res, 405, ErrorJson(Status(StatusCode::kInvalidArgument, "method_not_allowed",

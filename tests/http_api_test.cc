@@ -155,6 +155,12 @@ TEST_F(HttpApiTest, HealthReportsTheIndex) {
   EXPECT_FALSE(h["built_at"].get<std::string>().empty());
 }
 
+TEST_F(HttpApiTest, RootListsTheEndpoints) {
+  const json root = Get("/");
+  EXPECT_EQ(root["name"], "kb");
+  EXPECT_EQ(root["endpoints"].size(), 3u);
+}
+
 TEST_F(HttpApiTest, EveryBadInputGetsAJsonError) {
   ExpectError("/api/search", 400, "missing_query");
   ExpectError("/api/search?q=", 400, "missing_query");

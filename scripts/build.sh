@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds kb in ./build (or $KB_BUILD_DIR). Used by demo.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${KB_BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${KB_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
