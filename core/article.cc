@@ -37,9 +37,10 @@ ParsedArticle ParseArticle(const SourceFile& file) {
   };
 
   if (file.bytes.size() > kMaxArticleBytes) {
-    return fail(1, 1, "file is " + std::to_string(file.bytes.size()) +
-                          " bytes; articles are limited to " + std::to_string(kMaxArticleBytes) +
-                          " bytes: split it into several articles");
+    return fail(1, 1,
+                "file is " + std::to_string(file.bytes.size()) +
+                    " bytes; articles are limited to " + std::to_string(kMaxArticleBytes) +
+                    " bytes: split it into several articles");
   }
   std::string_view text = file.bytes;
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);  // byte order mark
@@ -76,8 +77,9 @@ ParsedArticle ParseArticle(const SourceFile& file) {
   } else {
     article.slug = Slugify(FileStem(file.path));
     if (!IsValidArticleSlug(article.slug)) {
-      return fail(1, 1, "the file name does not make a valid slug ('" + article.slug +
-                            "'): rename the file using a-z, 0-9 and '-', or set 'slug:'");
+      return fail(1, 1,
+                  "the file name does not make a valid slug ('" + article.slug +
+                      "'): rename the file using a-z, 0-9 and '-', or set 'slug:'");
     }
   }
 

@@ -13,7 +13,7 @@
 namespace kb {
 namespace {
 
-constexpr const char* kKnownFields[] = {"title",   "slug",     "category", "tags",   "locale",
+constexpr const char* kKnownFields[] = {"title",    "slug",     "category", "tags",   "locale",
                                         "audience", "keywords", "summary",  "updated"};
 
 // Thrown inside this file only, caught in ParseFrontMatter.
@@ -94,8 +94,10 @@ void ReadField(const std::string& key, const YAML::Node& value, FrontMatter& out
   } else if (key == "slug") {
     out.slug = ScalarField(value, key, 100);
     if (!IsValidArticleSlug(*out.slug)) {
-      throw FieldError{value.Mark(), "'slug' must be 1-100 characters of a-z, 0-9, '-' and '_' "
-                                     "starting with a letter or digit, not '" + *out.slug + "'"};
+      throw FieldError{value.Mark(),
+                       "'slug' must be 1-100 characters of a-z, 0-9, '-' and '_' "
+                       "starting with a letter or digit, not '" +
+                           *out.slug + "'"};
     }
   } else if (key == "category") {
     out.category = ScalarField(value, key, 100);
@@ -106,8 +108,8 @@ void ReadField(const std::string& key, const YAML::Node& value, FrontMatter& out
   } else if (key == "audience") {
     out.audience = ScalarField(value, key, 20);
     if (*out.audience != "public" && *out.audience != "internal") {
-      throw FieldError{value.Mark(), "'audience' must be 'public' or 'internal', not '" +
-                                         *out.audience + "'"};
+      throw FieldError{value.Mark(),
+                       "'audience' must be 'public' or 'internal', not '" + *out.audience + "'"};
     }
   } else if (key == "summary") {
     out.summary = ScalarField(value, key, kMaxSummaryBytes);
@@ -115,7 +117,8 @@ void ReadField(const std::string& key, const YAML::Node& value, FrontMatter& out
     const std::string text = ScalarField(value, key, 40);
     out.updated = ParseDate(text);
     if (!out.updated) {
-      throw FieldError{value.Mark(), "'updated' must be a date like 2026-09-14, not '" + text + "'"};
+      throw FieldError{value.Mark(),
+                       "'updated' must be a date like 2026-09-14, not '" + text + "'"};
     }
   } else if (key == "tags") {
     std::set<std::string> seen;
@@ -188,10 +191,10 @@ std::variant<SplitFrontMatter, Diagnostic> ParseFrontMatter(std::string_view fil
       const std::string key = entry.first.Scalar();
       const auto known = std::find(std::begin(kKnownFields), std::end(kKnownFields), key);
       if (known == std::end(kKnownFields)) {
-        result.warnings.push_back(at(entry.first.Mark(),
-                                     "unknown field '" + key +
-                                         "' ignored (known: title, slug, category, tags, locale, "
-                                         "audience, keywords, summary, updated)"));
+        result.warnings.push_back(
+            at(entry.first.Mark(), "unknown field '" + key +
+                                       "' ignored (known: title, slug, category, tags, locale, "
+                                       "audience, keywords, summary, updated)"));
         continue;
       }
       ReadField(key, entry.second, result.fields);

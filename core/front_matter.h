@@ -35,8 +35,8 @@ inline constexpr std::size_t kMaxKeywordBytes = 200;
 
 struct SplitFrontMatter {
   FrontMatter fields;
-  std::string_view body;  // the Markdown after the closing `---`
-  int body_line = 1;      // file line on which `body` starts
+  std::string_view body;             // the Markdown after the closing `---`
+  int body_line = 1;                 // file line on which `body` starts
   std::vector<Diagnostic> warnings;  // e.g. unknown fields: reported, not fatal
 };
 

@@ -52,9 +52,9 @@ Status SyncPath(const std::string& path, int flags) {
 Result<std::string> CurrentGeneration(const std::string& index_dir) {
   std::ifstream stub(fs::path(index_dir) / kStubName);
   if (!stub) {
-    return Status::NotFound("no_index", "no index in " + index_dir +
-                                            ": build one with 'kb-index ARTICLES_DIR " +
-                                            index_dir + "'");
+    return Status::NotFound(
+        "no_index",
+        "no index in " + index_dir + ": build one with 'kb-index ARTICLES_DIR " + index_dir + "'");
   }
   std::string backend, name;
   stub >> backend >> name;
@@ -122,7 +122,8 @@ Result<Xapian::Database> OpenGeneration(const std::string& index_dir,
       return Status::FailedPrecondition(
           "schema_mismatch", "the index in " + index_dir + " has schema version " +
                                  (version.empty() ? "(none)" : version) + " but this build needs " +
-                                 std::to_string(schema::kVersion) + ": rerun kb-index to rebuild it");
+                                 std::to_string(schema::kVersion) +
+                                 ": rerun kb-index to rebuild it");
     }
     return db;
   } catch (const Xapian::Error& e) {

@@ -32,8 +32,7 @@ Status Publish(const std::string& index_dir, const std::string& generation);
 
 // Deletes generations other than `live` and the `keep_previous` newest before it. Keeping one or
 // two lets a server that has not yet noticed the switch finish the searches it has in flight.
-void RemoveOldGenerations(const std::string& index_dir, const std::string& live,
-                          int keep_previous);
+void RemoveOldGenerations(const std::string& index_dir, const std::string& live, int keep_previous);
 
 // Opens a generation read-only and checks its schema version against schema::kVersion. Fails with
 // kFailedPrecondition (and how to fix it) on a mismatch, kUnavailable if it cannot be opened.

@@ -31,9 +31,18 @@ SectionRecord MakeSectionRecord(const Article& article, int ordinal) {
 }
 
 ArticleRecord MakeArticleRecord(const Article& article) {
-  ArticleRecord record{article.slug,    article.path,     article.title,   article.category,
-                       article.tags,    article.locale,   article.audience, article.summary,
-                       article.updated, article.html,     {},              0};
+  ArticleRecord record{article.slug,
+                       article.path,
+                       article.title,
+                       article.category,
+                       article.tags,
+                       article.locale,
+                       article.audience,
+                       article.summary,
+                       article.updated,
+                       article.html,
+                       {},
+                       0};
   for (std::size_t i = 1; i < article.sections.size(); ++i) {
     record.sections.push_back({article.sections[i].heading, article.sections[i].anchor});
   }
@@ -42,21 +51,38 @@ ArticleRecord MakeArticleRecord(const Article& article) {
 }
 
 std::string Serialize(const SectionRecord& r) {
-  return Dump(json{{"slug", r.slug},       {"title", r.title},   {"heading", r.heading},
-                   {"anchor", r.anchor},   {"ordinal", r.ordinal}, {"category", r.category},
-                   {"tags", r.tags},       {"locale", r.locale}, {"text", r.text}});
+  return Dump(json{{"slug", r.slug},
+                   {"title", r.title},
+                   {"heading", r.heading},
+                   {"anchor", r.anchor},
+                   {"ordinal", r.ordinal},
+                   {"category", r.category},
+                   {"tags", r.tags},
+                   {"locale", r.locale},
+                   {"text", r.text}});
 }
 
 std::string Serialize(const ArticleRecord& r) {
   json sections = json::array();
-  for (const auto& s : r.sections) sections.push_back({{"heading", s.heading}, {"anchor", s.anchor}});
-  return Dump(json{{"slug", r.slug},         {"path", r.path},       {"title", r.title},
-                   {"category", r.category}, {"tags", r.tags},       {"locale", r.locale},
-                   {"audience", r.audience}, {"summary", r.summary}, {"updated", r.updated},
-                   {"html", r.html},         {"sections", sections}, {"section_count", r.section_count}});
+  for (const auto& s : r.sections)
+    sections.push_back({{"heading", s.heading}, {"anchor", s.anchor}});
+  return Dump(json{{"slug", r.slug},
+                   {"path", r.path},
+                   {"title", r.title},
+                   {"category", r.category},
+                   {"tags", r.tags},
+                   {"locale", r.locale},
+                   {"audience", r.audience},
+                   {"summary", r.summary},
+                   {"updated", r.updated},
+                   {"html", r.html},
+                   {"sections", sections},
+                   {"section_count", r.section_count}});
 }
 
-std::string Serialize(const SourceRecord& r) { return Dump(json{{"hash", r.hash}, {"slug", r.slug}}); }
+std::string Serialize(const SourceRecord& r) {
+  return Dump(json{{"hash", r.hash}, {"slug", r.slug}});
+}
 
 Result<SectionRecord> ParseSectionRecord(const std::string& data) {
   return ParseWith<SectionRecord>(data, "section", [](const json& j, SectionRecord& r) {

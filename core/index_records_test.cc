@@ -6,8 +6,8 @@ namespace kb {
 namespace {
 
 TEST(IndexRecordsTest, SectionRecordRoundTrips) {
-  SectionRecord in{"reset-password", "Reset", "Steps", "steps", 2, "account", {"login"}, "en",
-                   "Click <Forgot>"};
+  SectionRecord in{"reset-password", "Reset",   "Steps", "steps",         2,
+                   "account",        {"login"}, "en",    "Click <Forgot>"};
   auto out = ParseSectionRecord(Serialize(in));
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->slug, in.slug);

@@ -113,9 +113,9 @@ Result<Language> LanguageForLocale(std::string_view locale) {
     result.stemmer = Xapian::Stem(language);
   } catch (const Xapian::InvalidArgumentError&) {
     return Status::InvalidArgument(
-        "unsupported_locale", "locale '" + std::string(locale) +
-                                  "' has no stemmer; supported languages: " +
-                                  Xapian::Stem::get_available_languages());
+        "unsupported_locale",
+        "locale '" + std::string(locale) +
+            "' has no stemmer; supported languages: " + Xapian::Stem::get_available_languages());
   }
   result.stopper = StopperFor(language);
   return result;

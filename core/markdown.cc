@@ -199,7 +199,8 @@ RenderedMarkdown RenderMarkdown(std::string_view markdown) {
     }
   }
 
-  char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
+  char* html =
+      cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   result.html = AddHeadingIds(html, ids);
   std::free(html);
   return result;

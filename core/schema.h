@@ -65,7 +65,7 @@ inline constexpr std::string_view kMetaSchemaVersion = "kb:schema_version";
 inline constexpr std::string_view kMetaBuiltAt = "kb:built_at";  // ISO 8601 UTC
 inline constexpr std::string_view kMetaArticleCount = "kb:articles";
 inline constexpr std::string_view kMetaSectionCount = "kb:sections";
-inline constexpr std::string_view kMetaLocales = "kb:locales";  // space-separated, sorted
+inline constexpr std::string_view kMetaLocales = "kb:locales";      // space-separated, sorted
 inline constexpr std::string_view kMetaArticlePrefix = "article:";  // + slug: ArticleRecord JSON
 inline constexpr std::string_view kMetaSourcePrefix = "source:";    // + path: SourceRecord JSON
 

@@ -55,9 +55,8 @@ Result<SourceFile> DirectorySource::Read(const std::string& path) {
   }
   std::ifstream in(full, std::ios::binary);
   if (!in) {
-    return Status::Unavailable("unreadable",
-                               file.display_path + ":1:1: cannot read the file: " +
-                                   std::strerror(errno));
+    return Status::Unavailable(
+        "unreadable", file.display_path + ":1:1: cannot read the file: " + std::strerror(errno));
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -78,13 +77,16 @@ void MemorySource::Put(const std::string& path, std::string bytes, std::int64_t 
 Result<std::vector<std::string>> MemorySource::List(std::vector<std::string>&) {
   std::vector<std::string> paths;
   for (const auto& [path, file] : files_) paths.push_back(path);
+  paths.insert(paths.end(), unreadable_.begin(), unreadable_.end());
+  std::sort(paths.begin(), paths.end());
   return paths;
 }
 
 Result<SourceFile> MemorySource::Read(const std::string& path) {
   auto it = files_.find(path);
-  if (it == files_.end()) {
-    return Status::Unavailable("unreadable", "articles/" + path + ":1:1: cannot read the file");
+  if (it == files_.end() || unreadable_.count(path)) {
+    return Status::Unavailable(
+        "unreadable", "articles/" + path + ":1:1: cannot read the file: Permission denied");
   }
   return it->second;
 }

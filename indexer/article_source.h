@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,14 @@ class MemorySource : public ArticleSource {
  public:
   void Put(const std::string& path, std::string bytes, std::int64_t mtime = 1789000000);
   void Remove(const std::string& path) { files_.erase(path); }
+  // Lists `path` but fails to read it, like a file without read permission.
+  void PutUnreadable(const std::string& path) { unreadable_.insert(path); }
   Result<std::vector<std::string>> List(std::vector<std::string>& problems) override;
   Result<SourceFile> Read(const std::string& path) override;
 
  private:
   std::map<std::string, SourceFile> files_;
+  std::set<std::string> unreadable_;
 };
 
 }  // namespace kb

@@ -87,9 +87,9 @@ class IndexWriter {
     std::vector<Xapian::docid> ids;
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) ids.push_back(*it);
     for (Xapian::docid id : ids) {
-      if (IsPublic(id)) ForEachSpellingWord(db_.get_document(id), [&](const std::string& word) {
-          db_.remove_spelling(word);
-        });
+      if (IsPublic(id))
+        ForEachSpellingWord(db_.get_document(id),
+                            [&](const std::string& word) { db_.remove_spelling(word); });
       db_.delete_document(id);
     }
     db_.set_metadata(schema::ArticleKey(slug), "");
@@ -162,9 +162,8 @@ std::string IndexSummary::Line() const {
   std::string line = "indexed " + count(articles, "article") + " (" + count(sections, "section") +
                      "), " + std::to_string(failed) + " failed, " + seconds_text + " s";
   if (!published) return line + "; index unchanged";
-  return line + "; " + std::to_string(added) + " added, " + std::to_string(updated) +
-         " updated, " + std::to_string(deleted) + " deleted, " + std::to_string(unchanged) +
-         " unchanged";
+  return line + "; " + std::to_string(added) + " added, " + std::to_string(updated) + " updated, " +
+         std::to_string(deleted) + " deleted, " + std::to_string(unchanged) + " unchanged";
 }
 
 Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_dir,
@@ -239,8 +238,8 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
     const auto owner = slug_owner.find(item.article.slug);
     if (owner != slug_owner.end()) {
       report(display[path] + ":" + std::to_string(pending_slug_line[path]) +
-             ":1: duplicate slug '" + item.article.slug + "': " +
-             display[owner->second] + " already uses it; set a different 'slug:'");
+             ":1: duplicate slug '" + item.article.slug + "': " + display[owner->second] +
+             " already uses it; set a different 'slug:'");
       ++summary.failed;
       if (previous.count(path)) {
         kept.push_back(path);
@@ -258,8 +257,9 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   for (const auto& [slug, path] : slug_owner) keep_paths.insert(path);
   std::vector<std::string> removed_paths;
   for (const auto& [path, record] : previous) {
-    const bool replaced = std::any_of(to_add.begin(), to_add.end(),
-                                      [&](const PendingArticle& p) { return p.article.path == path; });
+    const bool replaced = std::any_of(to_add.begin(), to_add.end(), [&](const PendingArticle& p) {
+      return p.article.path == path;
+    });
     if (replaced || !keep_paths.count(path)) removed_paths.push_back(path);
     if (!replaced && !keep_paths.count(path)) ++summary.deleted;
   }
@@ -268,7 +268,8 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   if (!changed) {
     auto db = index_layout::OpenGeneration(index_dir, *live);
     if (db.ok()) ReadStatistics(*db, summary);
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
   }
 

@@ -11,7 +11,7 @@
 namespace kb {
 
 struct IndexerOptions {
-  bool full_rebuild = false;  // ignore the content hashes and re-index every article
+  bool full_rebuild = false;          // ignore the content hashes and re-index every article
   int keep_previous_generations = 2;  // for servers still finishing searches on an older one
 };
 

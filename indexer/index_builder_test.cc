@@ -115,6 +115,16 @@ TEST_F(IndexBuilderTest, BrokenArticleIsReportedAndTheRestIndexed) {
             "articles/billing/broken.md:3:7: front matter: 'tags' must be a list of strings");
 }
 
+TEST_F(IndexBuilderTest, UnreadableFileIsReportedAndTheRestIndexed) {
+  source_.PutUnreadable("billing/locked.md");
+  const IndexSummary summary = Build();
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(summary.articles, 3);
+  ASSERT_EQ(diagnostics_.size(), 1u);
+  EXPECT_EQ(diagnostics_[0],
+            "articles/billing/locked.md:1:1: cannot read the file: Permission denied");
+}
+
 TEST_F(IndexBuilderTest, PreviouslyIndexedVersionOfABrokenArticleStaysLive) {
   Build();
   source_.Put("billing/refunds.md", "---\ntitle: [oops\n---\nbroken\n");

@@ -1,6 +1,5 @@
 // kb-index ARTICLES_DIR INDEX_DIR: builds or updates the search index of a help center.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "indexer/index_builder.h"

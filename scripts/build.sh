@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${KB_BUILD_DIR:-build}"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${KB_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${KB_BUILD_TYPE:-RelWithDebInfo}" \
+  -DKB_SANITIZE="${KB_SANITIZE:-OFF}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"

@@ -1,23 +1,38 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, builds, runs the whole suite with CTest and prints the
-# relevance figures. Ends with CTest's summary line.
+# Every test: installs what is missing, builds, and runs the whole suite with CTest twice: on the
+# ordinary build (the one the demo runs) and on a build with AddressSanitizer and
+# UndefinedBehaviorSanitizer. Prints the relevance figures, then a one-line total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh
-build_dir="${KB_BUILD_DIR:-build}"
 
+passed=0
+failed=0
 status=0
-ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" --timeout 600 \
-  | tee "$build_dir/ctest.out" || status=$?
+# run_suite BUILD_DIR SANITIZE: builds in BUILD_DIR and runs CTest there.
+run_suite() {
+  local build_dir=$1
+  echo "== building in $build_dir (sanitizers: $2)"
+  KB_BUILD_DIR="$build_dir" KB_SANITIZE="$2" scripts/build.sh
+  echo "== testing in $build_dir"
+  ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" --timeout 600 \
+    | tee "$build_dir/ctest.out" || status=1
+  local line total failures
+  line=$(grep -E '^[0-9]+% tests passed' "$build_dir/ctest.out" || echo "0% tests passed, 1 tests failed out of 1")
+  total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  failures=$(sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/' <<<"$line")
+  passed=$((passed + total - failures))
+  failed=$((failed + failures))
+}
 
+run_suite build OFF
 # The relevance test prints its table; CTest keeps passing tests' output in its log.
-log="$build_dir/Testing/Temporary/LastTest.log"
-if [ -f "$log" ]; then
-  echo
-  sed -n '/^relevance on the sample help center/,/^queries whose answer/p' "$log" | sed '$d'
-fi
-# Repeat CTest's own summary so that it is the last thing printed.
+relevance=$(sed -n '/^relevance on the sample help center/,/^queries whose answer/p' \
+  build/Testing/Temporary/LastTest.log | sed '$d')
+run_suite build-asan ON
+
 echo
-grep -E '^[0-9]+% tests passed' "$build_dir/ctest.out" || true
+echo "$relevance"
+echo
+echo "tests: $passed passed, $failed failed"
 exit "$status"

@@ -1,7 +1,6 @@
 #include "server/config.h"
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <iostream>
 
@@ -36,8 +35,7 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   CLI::App app{"kb-server: answers search queries over a kb index and serves its articles.",
                "kb-server"};
   app.get_formatter()->column_width(34);
-  app.add_option("--index", config.index_dir, "Index folder (as written by kb-index)")
-      ->required();
+  app.add_option("--index", config.index_dir, "Index folder (as written by kb-index)")->required();
   app.add_option("--articles", config.articles_dir,
                  "Articles folder: index it at start (creating the index if missing)");
   app.add_option("--host", config.host, "Address to listen on")->capture_default_str();

@@ -22,7 +22,7 @@ struct ServerConfig {
   int threads = 32;
   // Idle keep-alive connections are closed after this, so they cannot starve the pool for long.
   int keep_alive_timeout_s = 3;
-  int read_timeout_s = 5;   // a client that sends nothing for this long is dropped
+  int read_timeout_s = 5;  // a client that sends nothing for this long is dropped
   int write_timeout_s = 5;
   int reload_interval_ms = 250;  // how often to look for a newly published index
   std::string article_url = "/articles/{slug}#{anchor}";

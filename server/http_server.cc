@@ -89,9 +89,9 @@ void HttpServer::RegisterRoutes() {
 
   // Methods the API does not take, on any path.
   const auto method_not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-    SendJson(res, 405, ErrorJson(Status(StatusCode::kInvalidArgument, "method_not_allowed",
-                                        req.method + " is not supported on " + req.path +
-                                            "; use GET")));
+    SendJson(res, 405,
+             ErrorJson(Status(StatusCode::kInvalidArgument, "method_not_allowed",
+                              req.method + " is not supported on " + req.path + "; use GET")));
     res.set_header("Allow", "GET, HEAD");
   };
   s.Post(".*", method_not_allowed);
@@ -103,14 +103,14 @@ void HttpServer::RegisterRoutes() {
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 404) {
-      SendError(res, Status::NotFound("not_found", "no such route: " + req.method + " " +
-                                                       req.path + "; the API is under /api/"));
+      SendError(res, Status::NotFound("not_found", "no such route: " + req.method + " " + req.path +
+                                                       "; the API is under /api/"));
     } else {
       const int status = res.status;
       SendJson(res, status,
-               ErrorJson(Status(StatusCode::kInvalidArgument, "http_" + std::to_string(status),
-                                "the request could not be processed (HTTP " +
-                                    std::to_string(status) + ")")));
+               ErrorJson(Status(
+                   StatusCode::kInvalidArgument, "http_" + std::to_string(status),
+                   "the request could not be processed (HTTP " + std::to_string(status) + ")")));
     }
   });
   s.set_exception_handler(

@@ -39,12 +39,13 @@ json SearchResponseJson(const SearchResponse& response) {
 json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls) {
   json sections = json::array();
   for (const auto& s : a.sections) {
-    sections.push_back({{"title", s.heading}, {"anchor", s.anchor}, {"url", urls.For(a.slug, s.anchor)}});
+    sections.push_back(
+        {{"title", s.heading}, {"anchor", s.anchor}, {"url", urls.For(a.slug, s.anchor)}});
   }
-  return {{"slug", a.slug},         {"title", a.title},     {"category", a.category},
-          {"tags", a.tags},         {"locale", a.locale},   {"audience", a.audience},
-          {"summary", a.summary},   {"updated", a.updated}, {"url", urls.For(a.slug, "")},
-          {"html", a.html},         {"sections", sections}};
+  return {{"slug", a.slug},       {"title", a.title},     {"category", a.category},
+          {"tags", a.tags},       {"locale", a.locale},   {"audience", a.audience},
+          {"summary", a.summary}, {"updated", a.updated}, {"url", urls.For(a.slug, "")},
+          {"html", a.html},       {"sections", sections}};
 }
 
 json HealthJson(const IndexInfo& info) {

@@ -1,6 +1,5 @@
 // kb-server: serves search over a kb index. See `kb-server --help`.
 #include <signal.h>
-
 #include <unistd.h>
 
 #include <atomic>

@@ -20,8 +20,8 @@ class QueryBuilderTest : public ::testing::Test {
     source.Put("billing/de/rechnung.md",
                "---\ntitle: Rechnungen herunterladen\nlocale: de\n---\nAlle Rechnungen als PDF.\n");
     ASSERT_TRUE(BuildIndex(source, dir_->path(), {}, [](const std::string&) {}).ok());
-    db_ = new Xapian::Database(
-        *index_layout::OpenGeneration(dir_->path(), *index_layout::CurrentGeneration(dir_->path())));
+    db_ = new Xapian::Database(*index_layout::OpenGeneration(
+        dir_->path(), *index_layout::CurrentGeneration(dir_->path())));
   }
   static void TearDownTestSuite() {
     delete db_;
@@ -44,8 +44,7 @@ testing::TempDir* QueryBuilderTest::dir_ = nullptr;
 Xapian::Database* QueryBuilderTest::db_ = nullptr;
 
 TEST_F(QueryBuilderTest, LastWordIsAPrefixWhileTyping) {
-  EXPECT_EQ(Describe("passw"),
-            "Query(((WILDCARD SYNONYM passw OR Zpassw@1) FILTER XAUDpublic))");
+  EXPECT_EQ(Describe("passw"), "Query(((WILDCARD SYNONYM passw OR Zpassw@1) FILTER XAUDpublic))");
   // A trailing space means the word is complete.
   EXPECT_EQ(Describe("password "), "Query((Zpassword@1 FILTER XAUDpublic))");
 }
@@ -59,8 +58,7 @@ TEST_F(QueryBuilderTest, FieldAndFilterSyntaxComeFromTheSchema) {
   EXPECT_EQ(Describe("title:refund "), "Query((ZSrefund@1 FILTER XAUDpublic))");
   EXPECT_EQ(Describe("refund category:billing "),
             "Query(((Zrefund@1 FILTER XCATbilling) FILTER XAUDpublic))");
-  EXPECT_EQ(Describe("\"reset link\""),
-            "Query(((reset@1 PHRASE 2 link@2) FILTER XAUDpublic))");
+  EXPECT_EQ(Describe("\"reset link\""), "Query(((reset@1 PHRASE 2 link@2) FILTER XAUDpublic))");
 }
 
 TEST_F(QueryBuilderTest, FiltersAreBooleanAndInternalIsHiddenByDefault) {

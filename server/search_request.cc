@@ -35,8 +35,8 @@ Status ParseInt(const QueryParams& params, const std::string& name, int min, int
                                    "'" + name + "' must be a whole number in " + range);
   }
   if (parsed < min || parsed > max) {
-    return Status::InvalidArgument("invalid_" + name, "'" + name + "' is " + text +
-                                                          "; it must be in " + range);
+    return Status::InvalidArgument("invalid_" + name,
+                                   "'" + name + "' is " + text + "; it must be in " + range);
   }
   out = parsed;
   return Status::Ok();
@@ -48,8 +48,8 @@ Status ParseFilter(const QueryParams& params, const std::string& name, std::size
   if (!value.ok()) return value.status();
   if (!*value) return Status::Ok();
   if ((*value)->size() > max_bytes) {
-    return Status::InvalidArgument("invalid_" + name, "'" + name + "' is longer than " +
-                                                          std::to_string(max_bytes) + " bytes");
+    return Status::InvalidArgument(
+        "invalid_" + name, "'" + name + "' is longer than " + std::to_string(max_bytes) + " bytes");
   }
   out = **value;
   return Status::Ok();
@@ -73,10 +73,9 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
                                    "e.g. /api/search?q=reset+password");
   }
   if ((*q)->size() > limits.max_query_bytes) {
-    return Status::InvalidArgument("query_too_long",
-                                   "'q' is " + std::to_string((*q)->size()) +
-                                       " bytes; the limit is " +
-                                       std::to_string(limits.max_query_bytes));
+    return Status::InvalidArgument("query_too_long", "'q' is " + std::to_string((*q)->size()) +
+                                                         " bytes; the limit is " +
+                                                         std::to_string(limits.max_query_bytes));
   }
   // Keep a trailing space: it tells the parser the last word is complete, not a prefix.
   request.query = **q;
@@ -92,8 +91,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
   if (!request.locale.empty()) {
     auto language = LanguageForLocale(request.locale);
     if (!language.ok()) {
-      return Status::InvalidArgument("invalid_locale",
-                                     "'locale': " + language.status().message());
+      return Status::InvalidArgument("invalid_locale", "'locale': " + language.status().message());
     }
     request.locale = language->locale;
   }

@@ -13,7 +13,7 @@ namespace kb {
 struct SearchLimits {
   std::size_t max_query_bytes = 256;
   int max_limit = 50;
-  int max_offset = 1000;              // deep paging is not a help-center use case
+  int max_offset = 1000;               // deep paging is not a help-center use case
   std::size_t max_filter_bytes = 100;  // category, tag, locale
 };
 
@@ -21,9 +21,9 @@ struct SearchRequest {
   std::string query;
   int limit = 10;
   int offset = 0;
-  std::string locale;    // "" = every locale in the index
-  std::string category;  // "" = any
-  std::string tag;       // "" = any
+  std::string locale;             // "" = every locale in the index
+  std::string category;           // "" = any
+  std::string tag;                // "" = any
   bool include_internal = false;  // agents only
 };
 

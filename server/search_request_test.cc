@@ -23,8 +23,13 @@ TEST(SearchRequestTest, AppliesDefaults) {
 }
 
 TEST(SearchRequestTest, ReadsEveryParameter) {
-  auto r = Parse({{"q", "  refund "}, {"limit", "50"}, {"offset", "20"}, {"locale", "de-AT"},
-                  {"category", "billing"}, {"tag", "refunds"}, {"session", "ignored"}});
+  auto r = Parse({{"q", "  refund "},
+                  {"limit", "50"},
+                  {"offset", "20"},
+                  {"locale", "de-AT"},
+                  {"category", "billing"},
+                  {"tag", "refunds"},
+                  {"session", "ignored"}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->query, "refund ");  // the trailing space means "last word complete"
   EXPECT_EQ(r->limit, 50);

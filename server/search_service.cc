@@ -25,8 +25,8 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   if (!request.ok()) return request.status();
   request->include_internal = caller.agent;
 
-  auto result = index_.WithDatabase<SearchResult>(
-      [&](const Xapian::Database& db, const IndexInfo& info) {
+  auto result =
+      index_.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
         return searcher_.Search(db, info, *request);
       });
   if (!result.ok()) return result.status();
@@ -39,8 +39,8 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
 }
 
 Result<ArticleRecord> SearchService::Article(const std::string& slug, const Caller& caller) {
-  const Status not_found = Status::NotFound("article_not_found", "no article with slug '" + slug +
-                                                                     "'; search for it instead");
+  const Status not_found = Status::NotFound(
+      "article_not_found", "no article with slug '" + slug + "'; search for it instead");
   if (!IsValidArticleSlug(slug)) return not_found;
   auto record = index_.WithDatabase<ArticleRecord>(
       [&](const Xapian::Database& db, const IndexInfo&) -> Result<ArticleRecord> {

@@ -54,11 +54,20 @@ std::string EscapeHtml(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -93,7 +102,8 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
     // collapsing, but never below what this page shows).
     const Xapian::doccount seen = request.offset + mset.size();
-    const bool last_page = !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
+    const bool last_page =
+        !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
     result.total = last_page ? seen : std::max(seen, mset.get_matches_estimated());
 
     StemmerCache stemmers;
@@ -109,10 +119,10 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.anchor = record->anchor;
       hit.url = urls_.For(record->slug, record->anchor);
       const std::string& text = record->text.empty() ? record->heading : record->text;
-      hit.snippet = mset.snippet(text, kSnippetBytes, stemmers.For(record->locale),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                     Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 "<mark>", "</mark>", "…");
+      hit.snippet =
+          mset.snippet(text, kSnippetBytes, stemmers.For(record->locale),
+                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       "<mark>", "</mark>", "…");
       if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
       hit.category = record->category;
       hit.tags = record->tags;
@@ -129,12 +139,12 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       articles.emplace_back(schema::Term(schema::kArticle, hit.slug));
     }
     Xapian::Enquire sections(db);
-    sections.set_query(Xapian::Query(
-        Xapian::Query::OP_FILTER, built.query,
-        Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
+    sections.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                      Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
     sections.set_collapse_key(schema::kSlotArticle, kMaxMoreSections + 1);
-    const Xapian::MSet more =
-        sections.get_mset(0, static_cast<Xapian::doccount>(result.hits.size() * (kMaxMoreSections + 1)));
+    const Xapian::MSet more = sections.get_mset(
+        0, static_cast<Xapian::doccount>(result.hits.size() * (kMaxMoreSections + 1)));
     for (auto it = more.begin(); it != more.end(); ++it) {
       const Xapian::Document doc = it.get_document();
       const auto found = hit_by_slug.find(doc.get_value(schema::kSlotArticle));

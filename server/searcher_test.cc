@@ -27,8 +27,8 @@ class SearcherTest : public ::testing::Test {
 
   static SearchResult Search(SearchRequest request) {
     const Searcher searcher{ArticleUrls()};
-    auto result = index_->WithDatabase<SearchResult>(
-        [&](const Xapian::Database& db, const IndexInfo& info) {
+    auto result =
+        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
           return searcher.Search(db, info, request);
         });
     EXPECT_TRUE(result.ok()) << result.status().message();
@@ -102,7 +102,8 @@ TEST_F(SearcherTest, SnippetMarksMatchesAndEscapesEverythingElse) {
   // Once <mark> and </mark> are removed no '<' may remain.
   std::string rest = snippet;
   for (const std::string tag : {"<mark>", "</mark>"}) {
-    for (auto p = rest.find(tag); p != std::string::npos; p = rest.find(tag)) rest.erase(p, tag.size());
+    for (auto p = rest.find(tag); p != std::string::npos; p = rest.find(tag))
+      rest.erase(p, tag.size());
   }
   EXPECT_EQ(rest.find('<'), std::string::npos) << snippet;
 }

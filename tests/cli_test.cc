@@ -41,8 +41,9 @@ TEST(KbIndexCliTest, BrokenArticlesAreReportedLikeCompilerErrors) {
   EXPECT_EQ(result.exit_code, 1);
   const std::string& e = result.err;
   auto has = [&](const std::string& line) {
-    EXPECT_NE(e.find(kBroken + "/" + line + "\n"), std::string::npos) << "missing: " << line
-                                                                      << "\nin:\n" << e;
+    EXPECT_NE(e.find(kBroken + "/" + line + "\n"), std::string::npos)
+        << "missing: " << line << "\nin:\n"
+        << e;
   };
   has("bad-audience.md:3:11: front matter: 'audience' must be 'public' or 'internal', not "
       "'everyone'");

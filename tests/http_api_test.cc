@@ -1,10 +1,10 @@
 // The HTTP API end to end: the fixture articles indexed by the real indexer, served by the real
 // server on an ephemeral port, queried over HTTP.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
-#include <arpa/inet.h>
+#include <sys/socket.h>
 
 #include <random>
 #include <set>

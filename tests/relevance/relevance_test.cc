@@ -82,8 +82,8 @@ TEST(RelevanceTest, SampleHelpCenterMeetsTheFloor) {
     SearchRequest request;
     request.query = q.text;
     request.include_internal = q.kind == "internal";
-    auto result = (*live)->WithDatabase<SearchResult>(
-        [&](const Xapian::Database& db, const IndexInfo& info) {
+    auto result =
+        (*live)->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
           return searcher.Search(db, info, request);
         });
     ASSERT_TRUE(result.ok()) << result.status().message();

@@ -24,12 +24,12 @@ class TestServer {
     auto live = LiveIndex::Open(index_dir);
     EXPECT_TRUE(live.ok()) << live.status().message();
     index_ = std::move(*live);
-    service_ = std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url),
-                                               config.limits);
+    service_ =
+        std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url), config.limits);
     server_ = std::make_unique<HttpServer>(config, *service_);
     EXPECT_TRUE(server_->Bind().ok());
-    watcher_ = std::make_unique<IndexWatcher>(
-        *index_, std::chrono::milliseconds(config.reload_interval_ms));
+    watcher_ = std::make_unique<IndexWatcher>(*index_,
+                                              std::chrono::milliseconds(config.reload_interval_ms));
     thread_ = std::thread([this] { server_->Run(); });
     while (!server_->running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
