@@ -32,12 +32,21 @@ double SecondsUntil(httplib::Client& client, const std::string& q, int expected)
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-TEST(ReindexWhileServingTest, NoRequestFailsAndChangesGoLiveWithinASecond) {
+// A copy of the fixture articles that a test may edit, indexed into a fresh index.
+struct EditableHelpCenter {
+  EditableHelpCenter() {
+    fs::copy(testing::FixtureArticlesDir(), articles, fs::copy_options::recursive);
+    testing::BuildFixtureIndex(index, articles);
+  }
   testing::TempDir dir;
   const std::string articles = dir / "articles";
   const std::string index = dir / "index";
-  fs::copy(testing::FixtureArticlesDir(), articles, fs::copy_options::recursive);
-  testing::BuildFixtureIndex(index, articles);
+};
+
+TEST(ReindexWhileServingTest, NoRequestFailsAndChangesGoLiveWithinASecond) {
+  const EditableHelpCenter help;
+  const std::string& articles = help.articles;
+  const std::string& index = help.index;
 
   testing::TestServer server(index);
   std::atomic<bool> stop{false};
@@ -81,11 +90,9 @@ TEST(ReindexWhileServingTest, NoRequestFailsAndChangesGoLiveWithinASecond) {
 }
 
 TEST(ReindexWhileServingTest, ABrokenRunLeavesTheServedIndexAlone) {
-  testing::TempDir dir;
-  const std::string articles = dir / "articles";
-  const std::string index = dir / "index";
-  fs::copy(testing::FixtureArticlesDir(), articles, fs::copy_options::recursive);
-  testing::BuildFixtureIndex(index, articles);
+  const EditableHelpCenter help;
+  const std::string& articles = help.articles;
+  const std::string& index = help.index;
   testing::TestServer server(index);
   httplib::Client client = server.Client();
   ASSERT_EQ(HitCount(client, "refund"), 1);
