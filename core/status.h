@@ -17,7 +17,8 @@ enum class StatusCode {
   kNotFound,            // the thing asked for does not exist (or is not visible to this caller)
   kFailedPrecondition,  // the system is not in a state to do this (e.g. index schema mismatch)
   kUnavailable,         // try again later (e.g. no index yet, database busy)
-  kResourceExhausted,   // a limit was hit (queue full, file too large)
+  kResourceExhausted,   // a rate or capacity limit was hit (queue full): try again later
+  kTooLarge,            // the input is bigger than allowed
   kInternal,            // a bug or an unexpected library failure
 };
 
@@ -44,6 +45,9 @@ class [[nodiscard]] Status {
   }
   static Status ResourceExhausted(std::string reason, std::string message) {
     return Status(StatusCode::kResourceExhausted, std::move(reason), std::move(message));
+  }
+  static Status TooLarge(std::string reason, std::string message) {
+    return Status(StatusCode::kTooLarge, std::move(reason), std::move(message));
   }
   static Status Internal(std::string message) {
     return Status(StatusCode::kInternal, "internal", std::move(message));

@@ -14,6 +14,7 @@
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
+#include "core/time_format.h"
 #include "indexer/section_document.h"
 
 namespace kb {
@@ -38,15 +39,6 @@ std::string ContentHash(const SourceFile& file) {
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
                 static_cast<unsigned long long>(hash.low64));
   return hex;
-}
-
-std::string NowIso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
 }
 
 PreviousState ReadPreviousState(const Xapian::Database& db) {
@@ -140,7 +132,8 @@ void WriteStatistics(Xapian::WritableDatabase& db) {
     locales += (*it).substr(locale_prefix.size());
   }
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
-  db.set_metadata(std::string(schema::kMetaBuiltAt), NowIso8601());
+  db.set_metadata(std::string(schema::kMetaBuiltAt),
+                  FormatIsoTime(static_cast<std::int64_t>(std::time(nullptr)) * 1000));
   db.set_metadata(std::string(schema::kMetaArticleCount), std::to_string(articles));
   db.set_metadata(std::string(schema::kMetaSectionCount), std::to_string(db.get_doccount()));
   db.set_metadata(std::string(schema::kMetaLocales), locales);

@@ -1,7 +1,9 @@
 #include "server/config.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace kb {
@@ -24,6 +26,13 @@ std::string Validate(const ServerConfig& config) {
   }
   if (config.article_url.find("{slug}") == std::string::npos) {
     return "--article-url must contain {slug}";
+  }
+  if (fs::exists(config.data_dir, ec) && !fs::is_directory(config.data_dir, ec)) {
+    return "--data " + config.data_dir + ": exists but is not a folder";
+  }
+  if (!config.admin_token.empty() && config.admin_token.size() < 16) {
+    return "the admin token is " + std::to_string(config.admin_token.size()) +
+           " characters; use at least 16 (e.g. from 'openssl rand -hex 24')";
   }
   return "";
 }
@@ -57,6 +66,18 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   app.add_option("--article-url", config.article_url,
                  "Result link template with {slug} and {anchor}")
       ->capture_default_str();
+  app.add_option("--data", config.data_dir, "Folder for the search and event log")
+      ->capture_default_str();
+  app.add_option("--retention-days", config.retention_days, "Days searches and events are kept")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  app.add_option("--gap-min-sessions", config.gap_min_sessions,
+                 "Sessions a gap needs before it is reported")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  std::string admin_token_file;
+  app.add_option("--admin-token-file", admin_token_file,
+                 "File holding the admin API token (else $KB_ADMIN_TOKEN)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -64,6 +85,19 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "kb-server: " << e.what() << "\nRun 'kb-server --help' for the flags.\n";
     return 2;
+  }
+  if (!admin_token_file.empty()) {
+    std::ifstream in(admin_token_file);
+    if (!in || !std::getline(in, config.admin_token)) {
+      std::cerr << "kb-server: --admin-token-file " << admin_token_file << ": cannot read it\n";
+      return 2;
+    }
+    while (!config.admin_token.empty() &&
+           std::isspace(static_cast<unsigned char>(config.admin_token.back()))) {
+      config.admin_token.pop_back();
+    }
+  } else if (const char* env = std::getenv("KB_ADMIN_TOKEN")) {
+    config.admin_token = env;
   }
   if (const std::string problem = Validate(config); !problem.empty()) {
     std::cerr << "kb-server: " << problem << "\n";

@@ -26,6 +26,13 @@ struct ServerConfig {
   int write_timeout_s = 5;
   int reload_interval_ms = 250;  // how often to look for a newly published index
   std::string article_url = "/articles/{slug}#{anchor}";
+  // The search and event log lives here (kb-log.sqlite).
+  std::string data_dir = "data";
+  int retention_days = 365;
+  int gap_min_sessions = 2;  // a gap is reported only once this many sessions hit it
+  // Bearer token for the admin API and /admin. From --admin-token-file, else $KB_ADMIN_TOKEN.
+  // Empty: the admin API answers 401 to everyone.
+  std::string admin_token;
   SearchLimits limits;
 };
 

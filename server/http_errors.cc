@@ -14,6 +14,8 @@ int HttpStatusFor(StatusCode code) {
       return 409;
     case StatusCode::kResourceExhausted:
       return 429;
+    case StatusCode::kTooLarge:
+      return 413;
     case StatusCode::kUnavailable:
       return 503;
     case StatusCode::kInternal:

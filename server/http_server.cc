@@ -25,6 +25,15 @@ void SendError(httplib::Response& res, const Status& status) {
 }
 
 // Parses the raw target ourselves: cpp-httplib's req.params keeps '+' instead of a space.
+// Compares in time independent of where the strings differ, so response timing does not leak the
+// token a byte at a time.
+bool ConstantTimeEquals(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
 QueryParams ParamsOf(const httplib::Request& req) {
   const std::size_t question = req.target.find('?');
   if (question == std::string::npos) return {};
@@ -33,8 +42,11 @@ QueryParams ParamsOf(const httplib::Request& req) {
 
 }  // namespace
 
-HttpServer::HttpServer(const ServerConfig& config, SearchService& service)
-    : config_(config), service_(service), server_(std::make_unique<httplib::Server>()) {
+HttpServer::HttpServer(const ServerConfig& config, SearchService& service, AdminService* admin)
+    : config_(config),
+      service_(service),
+      admin_(admin),
+      server_(std::make_unique<httplib::Server>()) {
   httplib::Server& s = *server_;
   const int threads = config_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -76,15 +88,72 @@ void HttpServer::RegisterRoutes() {
         });
 
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 200, HealthJson(service_.Info()));
+    const auto log = service_.LogStats();
+    SendJson(res, 200, HealthJson(service_.Info(), log ? &*log : nullptr));
   });
 
+  s.Post("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    if (Status recorded = service_.RecordEvent(req.body); !recorded.ok()) {
+      return SendError(res, recorded);
+    }
+    SendJson(res, 201, {{"status", "recorded"}});
+  });
+
+  // The admin API: content owners only.
+  auto admin = [this](auto handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      const std::string expected = "Bearer " + config_.admin_token;
+      if (config_.admin_token.empty() || admin_ == nullptr ||
+          !ConstantTimeEquals(req.get_header_value("Authorization"), expected)) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        return SendJson(res, 401,
+                        ErrorJson(Status(StatusCode::kInvalidArgument, "unauthorized",
+                                         config_.admin_token.empty()
+                                             ? "the admin API is off: start kb-server with "
+                                               "--admin-token-file or KB_ADMIN_TOKEN"
+                                             : "send the admin token as 'Authorization: "
+                                               "Bearer TOKEN'")));
+      }
+      handler(req, res);
+    };
+  };
+  s.Get("/api/gaps", admin([this](const httplib::Request& req, httplib::Response& res) {
+          const QueryParams params = ParamsOf(req);
+          auto report = admin_->Gaps(params);
+          if (!report.ok()) return SendError(res, report.status());
+          const auto format = params.find("format");
+          if (format != params.end() && format->second == "csv") {
+            res.set_header("Cache-Control", "no-store");
+            res.set_header("Content-Disposition", "attachment; filename=\"kb-gaps.csv\"");
+            return res.set_content(GapReportCsv(*report), "text/csv; charset=utf-8");
+          }
+          if (format != params.end() && format->second != "json") {
+            return SendError(
+                res, Status::InvalidArgument("invalid_format", "'format' must be json or csv"));
+          }
+          SendJson(res, 200, GapReportJson(*report, admin_->last_answered()));
+        }));
+  s.Post(R"(/api/gaps/([^/]+)/status)",
+         admin([this](const httplib::Request& req, httplib::Response& res) {
+           if (Status saved = admin_->SetGapStatus(req.matches[1], req.body); !saved.ok()) {
+             return SendError(res, saved);
+           }
+           SendJson(res, 200, {{"status", "saved"}});
+         }));
+  s.Get("/api/articles-report", admin([this](const httplib::Request& req, httplib::Response& res) {
+          auto rows = admin_->ArticlesReport(ParamsOf(req));
+          if (!rows.ok()) return SendError(res, rows.status());
+          SendJson(res, 200, ArticlesReportJson(*rows));
+        }));
+
   s.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 200,
-             {{"name", "kb"},
-              {"endpoints",
-               {"GET /api/search?q=…&limit=10&offset=0&locale=&category=&tag=",
-                "GET /api/articles/{slug}", "GET /healthz"}}});
+    SendJson(
+        res, 200,
+        {{"name", "kb"},
+         {"endpoints",
+          {"GET /api/search?q=…&limit=10&offset=0&locale=&category=&tag=&session=",
+           "GET /api/articles/{slug}", "POST /api/events", "GET /healthz", "GET /api/gaps (admin)",
+           "POST /api/gaps/{id}/status (admin)", "GET /api/articles-report (admin)"}}});
   });
 
   // Methods the API does not take, on any path.

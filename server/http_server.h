@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "server/admin_service.h"
 #include "server/config.h"
 #include "server/search_service.h"
 
@@ -17,7 +18,8 @@ namespace kb {
 
 class HttpServer {
  public:
-  HttpServer(const ServerConfig& config, SearchService& service);
+  // `admin` may be null: the admin API then answers 401.
+  HttpServer(const ServerConfig& config, SearchService& service, AdminService* admin = nullptr);
   ~HttpServer();
 
   // Binds config.host:config.port (a free port when 0). Fails with a message naming the address
@@ -35,6 +37,7 @@ class HttpServer {
 
   const ServerConfig config_;
   SearchService& service_;
+  AdminService* admin_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
 };

@@ -4,8 +4,12 @@
 
 namespace kb {
 
-IndexWatcher::IndexWatcher(LiveIndex& index, std::chrono::milliseconds interval)
-    : index_(index), interval_(interval), thread_([this] { Loop(); }) {}
+IndexWatcher::IndexWatcher(LiveIndex& index, std::chrono::milliseconds interval,
+                           std::function<void()> on_switch)
+    : index_(index),
+      interval_(interval),
+      on_switch_(std::move(on_switch)),
+      thread_([this] { Loop(); }) {}
 
 IndexWatcher::~IndexWatcher() {
   {
@@ -26,6 +30,7 @@ void IndexWatcher::Loop() {
       const IndexInfo info = index_.info();
       std::cerr << "kb-server: now serving " << info.generation << " (" << info.articles
                 << " articles, " << info.sections << " sections)\n";
+      if (on_switch_) on_switch_();
     }
     // Report a broken new generation once, not four times a second.
     if (!problem.empty() && problem != last_problem) {

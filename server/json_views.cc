@@ -1,8 +1,10 @@
 #include "server/json_views.h"
 
 #include <cmath>
+#include <ctime>
 
 #include "core/schema.h"
+#include "core/time_format.h"
 
 namespace kb {
 
@@ -48,14 +50,88 @@ json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls) {
           {"html", a.html},       {"sections", sections}};
 }
 
-json HealthJson(const IndexInfo& info) {
-  return {{"status", "ok"},
-          {"articles", info.articles},
-          {"sections", info.sections},
-          {"locales", info.locales},
-          {"built_at", info.built_at},
-          {"generation", info.generation},
-          {"schema_version", schema::kVersion}};
+json HealthJson(const IndexInfo& info, const SearchLogStats* log) {
+  json health = {{"status", "ok"},
+                 {"articles", info.articles},
+                 {"sections", info.sections},
+                 {"locales", info.locales},
+                 {"built_at", info.built_at},
+                 {"generation", info.generation},
+                 {"schema_version", schema::kVersion}};
+  if (log) {
+    health["log"] = {{"written", log->written}, {"dropped", log->dropped}, {"queued", log->queued}};
+  }
+  return health;
+}
+
+json GapReportJson(const GapReport& report, const std::vector<AnsweredGap>& answered) {
+  json gaps = json::array();
+  for (const Gap& g : report.gaps) {
+    json trend =
+        g.previous_searches == 0
+            ? json("new")
+            : json(std::round(100.0 * (g.searches - g.previous_searches) / g.previous_searches));
+    gaps.push_back(
+        {{"id", g.id},
+         {"key", g.key},
+         {"representative", g.representative},
+         {"examples", g.examples},
+         {"searches", g.searches},
+         {"sessions", g.sessions},
+         {"impact", g.impact},
+         {"misses",
+          {{"no_results", g.no_results},
+           {"no_click", g.no_click},
+           {"not_helpful", g.not_helpful},
+           {"contact", g.contact}}},
+         {"customer_searches", g.customer_searches},
+         {"agent_searches", g.agent_searches},
+         {"first_seen", FormatIsoTime(g.first_seen_ms)},
+         {"last_seen", FormatIsoTime(g.last_seen_ms)},
+         {"previous_searches", g.previous_searches},
+         {"trend_percent", trend},
+         {"diagnosis", {{"code", g.diagnosis}, {"text", g.diagnosis_text}}},
+         {"shown_slugs", g.shown_slugs},
+         {"status", g.status.status},
+         {"note", g.status.note},
+         {"answered_by", g.status.answered_by.empty() ? json(nullptr) : json(g.status.answered_by)},
+         {"answered_at", FormatIsoTime(g.status.answered_ms)}});
+  }
+  json last = json::array();
+  for (const AnsweredGap& a : answered) {
+    last.push_back({{"id", a.gap_id},
+                    {"representative", a.representative},
+                    {"sessions", a.sessions},
+                    {"answered_by", a.slug}});
+  }
+  return {{"since", FormatIsoTime(report.options.since_ms)},
+          {"until", FormatIsoTime(report.options.until_ms)},
+          {"audience", report.options.audience},
+          {"min_sessions", report.options.min_sessions},
+          {"searches", report.searches},
+          {"missed_searches", report.missed_searches},
+          {"gaps", gaps},
+          {"answered_by_last_reindex", last}};
+}
+
+json ArticlesReportJson(const std::vector<ArticleReportRow>& rows) {
+  json articles = json::array();
+  for (const ArticleReportRow& r : rows) {
+    const int votes = r.activity.helpful + r.activity.not_helpful;
+    articles.push_back(
+        {{"slug", r.slug},
+         {"title", r.title},
+         {"category", r.category},
+         {"audience", r.audience},
+         {"updated", r.updated},
+         {"views", r.activity.views},
+         {"helpful", r.activity.helpful},
+         {"not_helpful", r.activity.not_helpful},
+         {"contacts", r.activity.contacts},
+         {"helpful_ratio",
+          votes ? json(std::round(1000.0 * r.activity.helpful / votes) / 1000) : json(nullptr)}});
+  }
+  return {{"articles", articles}};
 }
 
 json ErrorJson(const Status& status) {

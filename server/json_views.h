@@ -5,13 +5,16 @@
 
 #include "core/index_records.h"
 #include "core/status.h"
+#include "server/admin_service.h"
 #include "server/search_service.h"
 
 namespace kb {
 
 nlohmann::json SearchResponseJson(const SearchResponse& response);
 nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls);
-nlohmann::json HealthJson(const IndexInfo& info);
+nlohmann::json HealthJson(const IndexInfo& info, const SearchLogStats* log);
+nlohmann::json GapReportJson(const GapReport& report, const std::vector<AnsweredGap>& answered);
+nlohmann::json ArticlesReportJson(const std::vector<ArticleReportRow>& rows);
 // {"error":{"code":"query_too_long","message":"..."}}
 nlohmann::json ErrorJson(const Status& status);
 

@@ -3,21 +3,25 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "indexer/index_builder.h"
+#include "server/admin_service.h"
+#include "server/clock.h"
 #include "server/config.h"
 #include "server/http_server.h"
 #include "server/index_watcher.h"
 #include "server/live_index.h"
+#include "server/search_log.h"
 #include "server/search_service.h"
 
 namespace {
 
 // Indexes --articles at start. Article errors are printed and the server starts anyway (with the
 // articles that did index); only an index that cannot be written at all stops it.
-bool IndexAtStart(const kb::ServerConfig& config) {
+bool IndexAtStart(const kb::ServerConfig& config, bool* published) {
   kb::DirectorySource source(config.articles_dir);
   auto summary = kb::BuildIndex(source, config.index_dir, {},
                                 [](const std::string& line) { std::cerr << line << "\n"; });
@@ -26,6 +30,7 @@ bool IndexAtStart(const kb::ServerConfig& config) {
     return false;
   }
   std::cerr << "kb-server: " << summary->Line() << "\n";
+  *published = summary->published;
   return true;
 }
 
@@ -45,19 +50,45 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  if (!config.articles_dir.empty() && !IndexAtStart(config)) return 1;
+  bool published = false;
+  if (!config.articles_dir.empty() && !IndexAtStart(config, &published)) return 1;
   auto index = kb::LiveIndex::Open(config.index_dir);
   if (!index.ok()) {
     std::cerr << "kb-server: " << index.status().message() << "\n";
     return 1;
   }
-  kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits);
-  kb::HttpServer server(config, service);
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  kb::SystemClock clock;
+  kb::SearchLogOptions log_options;
+  log_options.path = (std::filesystem::path(config.data_dir) / "kb-log.sqlite").string();
+  log_options.retention_days = config.retention_days;
+  auto log = kb::SearchLog::Open(log_options, clock);
+  if (!log.ok()) {
+    std::cerr << "kb-server: " << log.status().message() << "\n";
+    return 1;
+  }
+  kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits, log->get(),
+                            &clock);
+  kb::AdminService admin(**index, log_options.path, clock, config.gap_min_sessions,
+                         config.retention_days);
+  // Closing the loop: each new index is checked against the open gaps.
+  auto replay = [&admin] {
+    auto answered = admin.ReplayOpenGaps();
+    if (!answered.ok()) {
+      std::cerr << "kb-server: replaying gaps: " << answered.status().message() << "\n";
+    } else if (!answered->empty()) {
+      std::cerr << "kb-server: the new index answers " << answered->size() << " open gap"
+                << (answered->size() == 1 ? "" : "s") << "\n";
+    }
+  };
+  if (published) replay();
+  kb::HttpServer server(config, service, &admin);
   if (kb::Status bound = server.Bind(); !bound.ok()) {
     std::cerr << "kb-server: " << bound.message() << "\n";
     return 1;
   }
-  kb::IndexWatcher watcher(**index, std::chrono::milliseconds(config.reload_interval_ms));
+  kb::IndexWatcher watcher(**index, std::chrono::milliseconds(config.reload_interval_ms), replay);
 
   std::atomic<bool> signalled{false};
   std::thread signal_thread([&server, &signalled, signals] {
@@ -82,6 +113,10 @@ int main(int argc, char** argv) {
   // Run() returned: a signal stopped it, or listening failed and the signal thread still waits.
   if (!signalled) kill(getpid(), SIGTERM);
   signal_thread.join();
-  std::cerr << "kb-server: stopped\n";
+  // Requests are done; write what the log still holds before exiting.
+  (*log)->Close();
+  const kb::SearchLogStats stats = (*log)->stats();
+  std::cerr << "kb-server: stopped; " << stats.written << " searches logged, " << stats.dropped
+            << " dropped\n";
   return 0;
 }

@@ -63,6 +63,16 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
+bool IsValidSessionId(std::string_view session) {
+  if (session.empty() || session.size() > 64) return false;
+  for (char c : session) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const SearchLimits& limits) {
   SearchRequest request;
   auto q = Single(params, "q");
@@ -101,6 +111,11 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
   }
   if (Status s = ParseFilter(params, "tag", limits.max_filter_bytes, request.tag); !s.ok()) {
     return s;
+  }
+  if (Status s = ParseFilter(params, "session", 64, request.session); !s.ok()) return s;
+  if (!request.session.empty() && !IsValidSessionId(request.session)) {
+    return Status::InvalidArgument("invalid_session",
+                                   "'session' must be 1-64 characters of A-Z, a-z, 0-9, '-', '_'");
   }
   return request;
 }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -25,7 +26,11 @@ struct SearchRequest {
   std::string category;           // "" = any
   std::string tag;                // "" = any
   bool include_internal = false;  // agents only
+  std::string session;            // the widget's anonymous session id; "" when none was sent
 };
+
+// True for an anonymous session id as the widget makes them: 1-64 of A-Z a-z 0-9 '-' '_'.
+bool IsValidSessionId(std::string_view session);
 
 // URL query parameters as decoded by the HTTP layer (the same type as httplib::Params).
 using QueryParams = std::multimap<std::string, std::string>;

@@ -29,7 +29,8 @@ TEST(SearchRequestTest, ReadsEveryParameter) {
                   {"locale", "de-AT"},
                   {"category", "billing"},
                   {"tag", "refunds"},
-                  {"session", "ignored"}});
+                  {"session", "k3J-9_x"},
+                  {"unknown", "ignored"}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->query, "refund ");  // the trailing space means "last word complete"
   EXPECT_EQ(r->limit, 50);
@@ -37,6 +38,7 @@ TEST(SearchRequestTest, ReadsEveryParameter) {
   EXPECT_EQ(r->locale, "de-at");
   EXPECT_EQ(r->category, "billing");
   EXPECT_EQ(r->tag, "refunds");
+  EXPECT_EQ(r->session, "k3J-9_x");
 }
 
 TEST(SearchRequestTest, RejectsWhatCannotBeUsed) {
@@ -57,6 +59,8 @@ TEST(SearchRequestTest, RejectsWhatCannotBeUsed) {
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"locale", "english!"}}), "invalid_locale");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"category", std::string(101, 'c')}}), "invalid_category");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"tag", "\xc3"}}), "invalid_utf8");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", "has space"}}), "invalid_session");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", std::string(65, 's')}}), "invalid_session");
 }
 
 TEST(SearchRequestTest, MessagesSayHowToFix) {

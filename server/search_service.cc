@@ -6,6 +6,7 @@
 
 #include "core/schema.h"
 #include "core/slug.h"
+#include "server/event_request.h"
 
 namespace kb {
 namespace {
@@ -15,6 +16,29 @@ std::string NewSearchId() {
   char id[17];
   std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(random()));
   return id;
+}
+
+// What the log keeps of a search. The query is still as typed: the log's writer redacts it.
+StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& response,
+                            const Caller& caller, std::int64_t now_ms) {
+  const SearchResult& result = response.result;
+  StoredSearch s;
+  s.id = response.search_id;
+  s.time_ms = now_ms;
+  s.session = request.session;
+  s.query = request.query;
+  s.locale = request.locale;
+  // Without a locale, normalize in the language of what was found.
+  if (request.locale.empty() && !result.hits.empty()) s.language_hint = result.hits[0].locale;
+  s.category = request.category;
+  s.tag = request.tag;
+  s.agent = caller.agent;
+  s.result_count = static_cast<int>(result.total);
+  for (std::size_t i = 0; i < result.hits.size() && i < 5; ++i) {
+    s.top_slugs += (i ? " " : "") + result.hits[i].slug;
+  }
+  s.corrected = result.corrected.value_or("");
+  return s;
 }
 
 }  // namespace
@@ -35,7 +59,16 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   response.search_id = NewSearchId();
   response.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (log_) log_->RecordSearch(ToStoredSearch(*request, response, caller, clock_->NowMs()));
   return response;
+}
+
+Status SearchService::RecordEvent(std::string_view body) {
+  auto event = ParseEventRequest(body);
+  if (!event.ok()) return event.status();
+  if (!log_) return Status::Unavailable("log_disabled", "this server records no events");
+  event->time_ms = clock_->NowMs();
+  return log_->RecordEvent(std::move(*event));
 }
 
 Result<ArticleRecord> SearchService::Article(const std::string& slug, const Caller& caller) {

@@ -2,10 +2,13 @@
 // result ids. Transport-free, so most tests need no socket.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/index_records.h"
+#include "server/clock.h"
 #include "server/live_index.h"
+#include "server/search_log.h"
 #include "server/search_request.h"
 #include "server/searcher.h"
 
@@ -24,17 +27,33 @@ struct Caller {
 
 class SearchService {
  public:
-  SearchService(LiveIndex& index, ArticleUrls urls, SearchLimits limits)
-      : index_(index), searcher_(urls), urls_(std::move(urls)), limits_(limits) {}
+  // `log` (may be null: nothing is recorded) and `clock` must outlive the service.
+  SearchService(LiveIndex& index, ArticleUrls urls, SearchLimits limits, SearchLog* log = nullptr,
+                const Clock* clock = nullptr)
+      : index_(index),
+        searcher_(urls),
+        urls_(std::move(urls)),
+        limits_(limits),
+        log_(log),
+        clock_(clock ? clock : &system_clock_) {}
 
-  // Validates `params` and searches. kInvalidArgument says what to fix in the request.
+  // Validates `params` and searches. kInvalidArgument says what to fix in the request. The
+  // search is queued for the log; recording never delays or fails the search.
   Result<SearchResponse> Search(const QueryParams& params, const Caller& caller);
+
+  // Validates and records an event from the widget (the body of POST /api/events). Returns once
+  // it is on disk; kNotFound for an unknown search id, kUnavailable without a log.
+  Status RecordEvent(std::string_view body);
 
   // The article with `slug`. kNotFound when there is none, or when it is internal and the caller
   // is not an agent: internal articles are invisible, not forbidden.
   Result<ArticleRecord> Article(const std::string& slug, const Caller& caller);
 
   IndexInfo Info() const { return index_.info(); }
+  // Null when nothing is recorded.
+  std::optional<SearchLogStats> LogStats() const {
+    return log_ ? std::optional<SearchLogStats>(log_->stats()) : std::nullopt;
+  }
   const ArticleUrls& urls() const { return urls_; }
 
  private:
@@ -42,6 +61,9 @@ class SearchService {
   Searcher searcher_;
   ArticleUrls urls_;
   SearchLimits limits_;
+  SearchLog* log_;
+  SystemClock system_clock_;
+  const Clock* clock_;
 };
 
 }  // namespace kb

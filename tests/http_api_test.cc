@@ -158,7 +158,7 @@ TEST_F(HttpApiTest, HealthReportsTheIndex) {
 TEST_F(HttpApiTest, RootListsTheEndpoints) {
   const json root = Get("/");
   EXPECT_EQ(root["name"], "kb");
-  EXPECT_EQ(root["endpoints"].size(), 3u);
+  EXPECT_EQ(root["endpoints"].size(), 7u);
 }
 
 TEST_F(HttpApiTest, EveryBadInputGetsAJsonError) {

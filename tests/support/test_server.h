@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "server/admin_service.h"
 #include "server/http_server.h"
 #include "server/index_watcher.h"
 #include "server/live_index.h"
+#include "server/search_log.h"
 #include "server/search_service.h"
 
 namespace kb::testing {
@@ -24,19 +26,37 @@ class TestServer {
     auto live = LiveIndex::Open(index_dir);
     EXPECT_TRUE(live.ok()) << live.status().message();
     index_ = std::move(*live);
-    service_ =
-        std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url), config.limits);
-    server_ = std::make_unique<HttpServer>(config, *service_);
+    // With a data folder other than the default, searches and events are logged and the admin
+    // API works.
+    if (!config.data_dir.empty() && config.data_dir != ServerConfig().data_dir) {
+      SearchLogOptions options;
+      options.path = config.data_dir + "/kb-log.sqlite";
+      auto log = SearchLog::Open(options, clock_);
+      EXPECT_TRUE(log.ok()) << log.status().message();
+      log_ = std::move(*log);
+      admin_ = std::make_unique<AdminService>(*index_, options.path, clock_,
+                                              config.gap_min_sessions, config.retention_days);
+    }
+    service_ = std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url),
+                                               config.limits, log_.get(), &clock_);
+    server_ = std::make_unique<HttpServer>(config, *service_, admin_.get());
     EXPECT_TRUE(server_->Bind().ok());
-    watcher_ = std::make_unique<IndexWatcher>(*index_,
-                                              std::chrono::milliseconds(config.reload_interval_ms));
+    AdminService* admin = admin_.get();
+    watcher_ = std::make_unique<IndexWatcher>(
+        *index_, std::chrono::milliseconds(config.reload_interval_ms), [admin] {
+          if (admin) (void)admin->ReplayOpenGaps();
+        });
     thread_ = std::thread([this] { server_->Run(); });
     while (!server_->running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~TestServer() {
     server_->Stop();
     thread_.join();
+    watcher_.reset();
+    if (log_) log_->Close();
   }
+
+  SearchLog* log() { return log_.get(); }
 
   int port() const { return server_->port(); }
   httplib::Client Client() const {
@@ -48,7 +68,10 @@ class TestServer {
   }
 
  private:
+  SystemClock clock_;
   std::unique_ptr<LiveIndex> index_;
+  std::unique_ptr<SearchLog> log_;
+  std::unique_ptr<AdminService> admin_;
   std::unique_ptr<SearchService> service_;
   std::unique_ptr<HttpServer> server_;
   std::unique_ptr<IndexWatcher> watcher_;

@@ -1,0 +1,121 @@
+// The search and event log on disk: one SQLite file in WAL mode, with a schema version and
+// migrations that upgrade an older file in place. This is the one file that talks to SQLite.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+struct sqlite3;
+
+namespace kb {
+
+// The schema version this build writes. Files of an older version are migrated on open; a newer
+// one is refused (it was written by a newer kb).
+inline constexpr int kLogSchemaVersion = 2;
+
+// One search as stored: the query is already redacted.
+struct StoredSearch {
+  std::string id;
+  std::int64_t time_ms = 0;
+  std::string session;  // "" when the client sent none
+  std::string query;
+  std::string normalized;
+  std::string locale;
+  std::string category;
+  std::string tag;
+  bool agent = false;
+  int result_count = 0;
+  std::string top_slugs;  // space-separated, best first
+  std::string corrected;  // "" when no correction was used
+  // The locale the query was analysed in (normalized form, gap grouping): the one asked for,
+  // else that of the top result, else the default.
+  std::string language;
+  // Not stored: the top result's locale, from which `language` is derived.
+  std::string language_hint;
+  // Filled by SearchesBetween only:
+  bool superseded = false;
+  bool clicked = false;
+  bool not_helpful = false;
+  bool contacted = false;
+};
+
+struct StoredEvent {
+  std::int64_t time_ms = 0;
+  std::string search_id;
+  std::string type;  // click, helpful, not_helpful, contact
+  std::string slug;
+  std::string session;
+  std::string reason;  // redacted
+};
+
+struct ArticleActivity {
+  int views = 0;  // clicks from search results
+  int helpful = 0;
+  int not_helpful = 0;
+  int contacts = 0;  // "contact support" after reading it
+};
+
+struct GapStatus {
+  std::string status = "open";  // open, planned, dismissed
+  std::string note;
+  std::int64_t updated_ms = 0;
+  std::string answered_by;  // slug that now answers it, "" if none
+  std::int64_t answered_ms = 0;
+  std::string answered_generation;
+};
+
+class LogDatabase {
+ public:
+  // Opens (creating if needed) the log at `path` and migrates it to kLogSchemaVersion, or to
+  // `target_version` (tests use this to make an old file). Read-only handles never migrate and
+  // fail on a file that needs it.
+  static Result<std::unique_ptr<LogDatabase>> Open(const std::string& path, bool read_only = false,
+                                                   int target_version = kLogSchemaVersion);
+  ~LogDatabase();
+  LogDatabase(const LogDatabase&) = delete;
+  LogDatabase& operator=(const LogDatabase&) = delete;
+
+  int schema_version() const { return version_; }
+
+  Status Begin();
+  Status Commit();
+  void Rollback();
+
+  Status InsertSearch(const StoredSearch& search);
+  Result<bool> SearchExists(const std::string& id);
+  Status MarkSuperseded(const std::string& id);
+  Status InsertEvent(const StoredEvent& event);
+  // Deletes searches (and their events) older than `cutoff_ms`; returns how many searches.
+  Result<int> DeleteSearchesBefore(std::int64_t cutoff_ms);
+
+  // Searches with since_ms <= time < until_ms, with their event flags, oldest first.
+  Result<std::vector<StoredSearch>> SearchesBetween(std::int64_t since_ms, std::int64_t until_ms);
+  // Events per article slug in the period.
+  Result<std::map<std::string, ArticleActivity>> ArticleActivityBetween(std::int64_t since_ms,
+                                                                        std::int64_t until_ms);
+
+  Result<std::map<std::string, GapStatus>> GapStatuses();
+  Status SetGapStatus(const std::string& gap_id, const std::string& status, const std::string& note,
+                      std::int64_t now_ms);
+  Status SetGapAnswered(const std::string& gap_id, const std::string& slug,
+                        const std::string& generation, std::int64_t now_ms);
+
+  // "ok", or SQLite's description of the damage.
+  Result<std::string> IntegrityCheck();
+  Result<int> CountSearches();
+
+ private:
+  explicit LogDatabase(sqlite3* db) : db_(db) {}
+  Status Exec(const std::string& sql);
+  Status Migrate(int target_version);
+
+  sqlite3* db_;
+  int version_ = 0;
+};
+
+}  // namespace kb
