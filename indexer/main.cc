@@ -1,14 +1,48 @@
 // kb-index ARTICLES_DIR INDEX_DIR: builds or updates the search index of a help center.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "indexer/index_builder.h"
+#include "server/admin_service.h"
+#include "server/clock.h"
+#include "server/live_index.h"
+
+namespace {
+
+// For a docs change in review: "this change answers 2 open gaps", and which.
+bool PrintAnsweredGaps(const std::string& data_dir, const std::string& index_dir,
+                       int min_sessions) {
+  auto index = kb::LiveIndex::Open(index_dir);
+  if (!index.ok()) {
+    std::cerr << "kb-index: --check-gaps: " << index.status().message() << "\n";
+    return false;
+  }
+  const kb::SystemClock clock;
+  const std::string log_path = (std::filesystem::path(data_dir) / "kb-log.sqlite").string();
+  auto answered = kb::CheckGaps(log_path, **index, min_sessions, clock);
+  if (!answered.ok()) {
+    std::cerr << "kb-index: --check-gaps: " << answered.status().message() << "\n";
+    return false;
+  }
+  std::cout << "this change answers " << answered->size() << " open gap"
+            << (answered->size() == 1 ? "" : "s") << (answered->empty() ? "" : ":") << "\n";
+  for (const kb::AnsweredGap& gap : *answered) {
+    std::cout << "  \"" << gap.representative << "\" (" << gap.sessions << " sessions) -> "
+              << gap.slug << "\n";
+  }
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::string articles_dir;
   std::string index_dir;
   kb::IndexerOptions options;
   bool quiet = false;
+  std::string check_gaps_dir;
+  int gap_min_sessions = 2;
 
   CLI::App app{
       "Builds or updates the kb search index from a folder of Markdown articles.\n"
@@ -21,6 +55,12 @@ int main(int argc, char** argv) {
   app.add_option("INDEX_DIR", index_dir, "Index folder to create or update")->required();
   app.add_flag("--full", options.full_rebuild, "Re-index every article, ignoring content hashes");
   app.add_flag("-q,--quiet", quiet, "Print only errors, not the summary line");
+  app.add_option("--check-gaps", check_gaps_dir,
+                 "kb-server's data folder: list the open knowledge gaps the new index answers");
+  app.add_option("--gap-min-sessions", gap_min_sessions,
+                 "Sessions a gap needs before it counts (as kb-server's flag)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,5 +75,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!quiet) std::cout << summary->Line() << std::endl;
+  if (!check_gaps_dir.empty() && !PrintAnsweredGaps(check_gaps_dir, index_dir, gap_min_sessions)) {
+    return 2;
+  }
   return summary->failed > 0 ? 1 : 0;
 }

@@ -198,22 +198,38 @@ std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian:
   return answered;
 }
 
-Result<std::vector<AnsweredGap>> AdminService::ReplayOpenGaps() {
+namespace {
+
+Result<std::vector<AnsweredGap>> ReplayAgainst(LogDatabase& log, LiveIndex& index, int min_sessions,
+                                               const Clock& clock, std::string* generation) {
   GapReportOptions options;
-  options.until_ms = clock_.NowMs() + 1;
+  options.until_ms = clock.NowMs() + 1;
   options.since_ms = options.until_ms - kReplayDays * kDayMs;
-  options.min_sessions = min_sessions_;
-  auto log = LogDatabase::Open(log_path_);
-  if (!log.ok()) return log.status();
+  options.min_sessions = min_sessions;
   const Searcher searcher{ArticleUrls()};
-  std::string generation;
-  auto answered = index_.WithDatabase<std::vector<AnsweredGap>>(
+  return index.WithDatabase<std::vector<AnsweredGap>>(
       [&](const Xapian::Database& db, const IndexInfo& info) -> Result<std::vector<AnsweredGap>> {
-        generation = info.generation;
-        auto report = BuildGapReport(**log, db, info, searcher, options);
+        if (generation) *generation = info.generation;
+        auto report = BuildGapReport(log, db, info, searcher, options);
         if (!report.ok()) return report.status();
         return FindAnsweredGaps(*report, db, info, searcher);
       });
+}
+
+}  // namespace
+
+Result<std::vector<AnsweredGap>> CheckGaps(const std::string& log_path, LiveIndex& index,
+                                           int min_sessions, const Clock& clock) {
+  auto log = LogDatabase::Open(log_path, /*read_only=*/true);
+  if (!log.ok()) return log.status();
+  return ReplayAgainst(**log, index, min_sessions, clock, nullptr);
+}
+
+Result<std::vector<AnsweredGap>> AdminService::ReplayOpenGaps() {
+  auto log = LogDatabase::Open(log_path_);
+  if (!log.ok()) return log.status();
+  std::string generation;
+  auto answered = ReplayAgainst(**log, index_, min_sessions_, clock_, &generation);
   if (!answered.ok()) return answered;
   for (const AnsweredGap& gap : *answered) {
     if (Status s = (*log)->SetGapAnswered(gap.gap_id, gap.slug, generation, clock_.NowMs());

@@ -68,8 +68,13 @@ class AdminService {
 };
 
 // Replays `report`'s gaps against `index` (see AdminService::ReplayOpenGaps) and returns those
-// now answered. Shared with `kb-index --check-gaps`.
+// now answered.
 std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian::Database& index,
                                           const IndexInfo& info, const Searcher& searcher);
+
+// The open gaps of the last 90 days in the log at `log_path` that `index` answers, without
+// recording anything: what `kb-index --check-gaps` prints for a docs change in review.
+Result<std::vector<AnsweredGap>> CheckGaps(const std::string& log_path, LiveIndex& index,
+                                           int min_sessions, const Clock& clock);
 
 }  // namespace kb

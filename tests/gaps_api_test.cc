@@ -182,6 +182,15 @@ TEST_F(GapsApiTest, ANewArticleClosesTheGapAfterReindex) {
   ASSERT_EQ(Gaps()["gaps"][0]["diagnosis"]["code"], "no_article");
 
   std::ofstream(articles_ + "/billing/quokka-care.md") << "# Quokka care\n\nFeed your quokka.\n";
+  // In review, before it ships: the change is built into a throwaway index and checked.
+  const auto review =
+      testing::RunCommand({KB_INDEX_BIN, articles_, dir_ / "review-index", "--check-gaps", data_});
+  EXPECT_EQ(review.exit_code, 0) << review.err;
+  EXPECT_NE(review.out.find("this change answers 1 open gap:\n  \"quokka care\" (2 sessions) -> "
+                            "quokka-care\n"),
+            std::string::npos)
+      << review.out;
+  // Shipped: the live index is updated.
   ASSERT_EQ(testing::RunCommand({KB_INDEX_BIN, articles_, index_}).exit_code, 0);
   // The server notices the new index, replays the open gaps and records what answered them.
   json report;
