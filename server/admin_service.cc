@@ -237,14 +237,7 @@ Result<std::vector<AnsweredGap>> AdminService::ReplayOpenGaps() {
       return s;
     }
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  last_answered_ = *answered;
   return answered;
-}
-
-std::vector<AnsweredGap> AdminService::last_answered() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return last_answered_;
 }
 
 }  // namespace kb

@@ -2,7 +2,6 @@
 // open gaps against each new index. Transport-free; the HTTP layer checks the admin token.
 #pragma once
 
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,8 +47,6 @@ class AdminService {
   // current index, and records "answered by <slug>" for those that now find an article they did
   // not find before. Called whenever the index changes.
   Result<std::vector<AnsweredGap>> ReplayOpenGaps();
-  // The gaps the last replay answered.
-  std::vector<AnsweredGap> last_answered() const;
 
  private:
   struct Period {
@@ -63,8 +60,6 @@ class AdminService {
   const Clock& clock_;
   const int min_sessions_;
   const int retention_days_;
-  mutable std::mutex mutex_;
-  std::vector<AnsweredGap> last_answered_;
 };
 
 // Replays `report`'s gaps against `index` (see AdminService::ReplayOpenGaps) and returns those

@@ -131,7 +131,7 @@ void HttpServer::RegisterRoutes() {
             return SendError(
                 res, Status::InvalidArgument("invalid_format", "'format' must be json or csv"));
           }
-          SendJson(res, 200, GapReportJson(*report, admin_->last_answered()));
+          SendJson(res, 200, GapReportJson(*report, service_.Info().generation));
         }));
   s.Post(R"(/api/gaps/([^/]+)/status)",
          admin([this](const httplib::Request& req, httplib::Response& res) {

@@ -64,7 +64,7 @@ json HealthJson(const IndexInfo& info, const SearchLogStats* log) {
   return health;
 }
 
-json GapReportJson(const GapReport& report, const std::vector<AnsweredGap>& answered) {
+json GapReportJson(const GapReport& report, const std::string& generation) {
   json gaps = json::array();
   for (const Gap& g : report.gaps) {
     json trend =
@@ -98,11 +98,12 @@ json GapReportJson(const GapReport& report, const std::vector<AnsweredGap>& answ
          {"answered_at", FormatIsoTime(g.status.answered_ms)}});
   }
   json last = json::array();
-  for (const AnsweredGap& a : answered) {
-    last.push_back({{"id", a.gap_id},
-                    {"representative", a.representative},
-                    {"sessions", a.sessions},
-                    {"answered_by", a.slug}});
+  for (const Gap& g : report.gaps) {
+    if (g.status.answered_by.empty() || g.status.answered_generation != generation) continue;
+    last.push_back({{"id", g.id},
+                    {"representative", g.representative},
+                    {"sessions", g.sessions},
+                    {"answered_by", g.status.answered_by}});
   }
   return {{"since", FormatIsoTime(report.options.since_ms)},
           {"until", FormatIsoTime(report.options.until_ms)},

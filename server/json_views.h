@@ -13,7 +13,8 @@ namespace kb {
 nlohmann::json SearchResponseJson(const SearchResponse& response);
 nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls);
 nlohmann::json HealthJson(const IndexInfo& info, const SearchLogStats* log);
-nlohmann::json GapReportJson(const GapReport& report, const std::vector<AnsweredGap>& answered);
+// `generation` is the live index's: gaps it answered are listed as "answered_by_last_reindex".
+nlohmann::json GapReportJson(const GapReport& report, const std::string& generation);
 nlohmann::json ArticlesReportJson(const std::vector<ArticleReportRow>& rows);
 // {"error":{"code":"query_too_long","message":"..."}}
 nlohmann::json ErrorJson(const Status& status);
