@@ -6,6 +6,7 @@
 
 #include "server/http_errors.h"
 #include "server/json_views.h"
+#include "server/pages.h"
 #include "server/query_string.h"
 
 namespace kb {
@@ -155,6 +156,24 @@ void HttpServer::RegisterRoutes() {
            "GET /api/articles/{slug}", "POST /api/events", "GET /healthz", "GET /api/gaps (admin)",
            "POST /api/gaps/{id}/status (admin)", "GET /api/articles-report (admin)"}}});
   });
+
+  // The content owners' page. It holds no data: everything it shows comes from the admin API,
+  // with the token the person types in. A strict Content-Security-Policy keeps any injected
+  // markup inert.
+  auto page = [](std::string_view body, const char* type) {
+    return [body, type](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-cache");
+      res.set_header("Content-Security-Policy",
+                     "default-src 'none'; script-src 'self'; style-src 'self'; "
+                     "connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+                     "form-action 'none'; frame-ancestors 'none'");
+      res.set_header("Referrer-Policy", "no-referrer");
+      res.set_content(body.data(), body.size(), type);
+    };
+  };
+  s.Get("/admin", page(pages::kAdminHtml, "text/html; charset=utf-8"));
+  s.Get("/admin.js", page(pages::kAdminJs, "text/javascript; charset=utf-8"));
+  s.Get("/admin.css", page(pages::kAdminCss, "text/css; charset=utf-8"));
 
   // Methods the API does not take, on any path.
   const auto method_not_allowed = [](const httplib::Request& req, httplib::Response& res) {

@@ -1,0 +1,13 @@
+// The pages kb-server serves, compiled into the binary from server/pages/ (see
+// cmake/EmbedFiles.cmake), so the server needs no files beside it at run time.
+#pragma once
+
+#include <string_view>
+
+namespace kb::pages {
+
+extern const std::string_view kAdminHtml;
+extern const std::string_view kAdminJs;
+extern const std::string_view kAdminCss;
+
+}  // namespace kb::pages
