@@ -107,6 +107,8 @@ int main(int argc, char** argv) {
             << "  search:   " << base << "/api/search?q=reset+password\n"
             << "  article:  " << base << "/api/articles/{slug}\n"
             << "  health:   " << base << "/healthz\n"
+            << "  admin:    " << base << "/admin"
+            << (config.admin_token.empty() ? " (off: no admin token)" : "") << "\n"
             << "listening on " << base << std::endl;
   server.Run();
 
