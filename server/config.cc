@@ -10,6 +10,15 @@ namespace kb {
 namespace fs = std::filesystem;
 namespace {
 
+bool IsOrigin(const std::string& origin) {
+  // scheme://host[:port], nothing after: what browsers send in the Origin header.
+  const std::size_t scheme = origin.find("://");
+  if (scheme == std::string::npos || origin.empty() || origin.back() == '/') return false;
+  const std::string protocol = origin.substr(0, scheme);
+  return (protocol == "http" || protocol == "https") &&
+         origin.find('/', scheme + 3) == std::string::npos && origin.size() > scheme + 3;
+}
+
 // Checks what CLI11's per-flag validators cannot: how flags relate to each other and to the disk.
 std::string Validate(const ServerConfig& config) {
   std::error_code ec;
@@ -30,11 +39,43 @@ std::string Validate(const ServerConfig& config) {
   if (fs::exists(config.data_dir, ec) && !fs::is_directory(config.data_dir, ec)) {
     return "--data " + config.data_dir + ": exists but is not a folder";
   }
-  if (!config.admin_token.empty() && config.admin_token.size() < 16) {
-    return "the admin token is " + std::to_string(config.admin_token.size()) +
-           " characters; use at least 16 (e.g. from 'openssl rand -hex 24')";
+  for (const auto& [name, token] :
+       {std::pair{"admin", &config.admin_token}, std::pair{"agent", &config.agent_token}}) {
+    if (!token->empty() && token->size() < 16) {
+      return std::string("the ") + name + " token is " + std::to_string(token->size()) +
+             " characters; use at least 16 (e.g. from 'openssl rand -hex 24')";
+    }
+  }
+  if (!config.admin_token.empty() && config.admin_token == config.agent_token) {
+    return "the admin and agent tokens must differ";
+  }
+  for (const std::string& origin : config.allowed_origins) {
+    if (!IsOrigin(origin)) {
+      return "--allow-origin " + origin +
+             ": give an origin like https://www.example.com (scheme "
+             "and host, optional port, no path)";
+    }
   }
   return "";
+}
+
+// Reads a token from the first line of `file` (trailing whitespace dropped), else from the
+// environment variable `env`. Returns false, having said why, when the file cannot be read.
+bool ReadToken(const std::string& flag, const std::string& file, const char* env,
+               std::string& token) {
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in || !std::getline(in, token)) {
+      std::cerr << "kb-server: " << flag << " " << file << ": cannot read it\n";
+      return false;
+    }
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) {
+      token.pop_back();
+    }
+  } else if (const char* value = std::getenv(env)) {
+    token = value;
+  }
+  return true;
 }
 
 }  // namespace
@@ -78,6 +119,11 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   std::string admin_token_file;
   app.add_option("--admin-token-file", admin_token_file,
                  "File holding the admin API token (else $KB_ADMIN_TOKEN)");
+  std::string agent_token_file;
+  app.add_option("--agent-token-file", agent_token_file,
+                 "File holding the agent token (else $KB_AGENT_TOKEN)");
+  app.add_option("--allow-origin", config.allowed_origins,
+                 "Origin whose pages may call the API (repeatable), e.g. https://www.example.com");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -86,18 +132,9 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
     std::cerr << "kb-server: " << e.what() << "\nRun 'kb-server --help' for the flags.\n";
     return 2;
   }
-  if (!admin_token_file.empty()) {
-    std::ifstream in(admin_token_file);
-    if (!in || !std::getline(in, config.admin_token)) {
-      std::cerr << "kb-server: --admin-token-file " << admin_token_file << ": cannot read it\n";
-      return 2;
-    }
-    while (!config.admin_token.empty() &&
-           std::isspace(static_cast<unsigned char>(config.admin_token.back()))) {
-      config.admin_token.pop_back();
-    }
-  } else if (const char* env = std::getenv("KB_ADMIN_TOKEN")) {
-    config.admin_token = env;
+  if (!ReadToken("--admin-token-file", admin_token_file, "KB_ADMIN_TOKEN", config.admin_token) ||
+      !ReadToken("--agent-token-file", agent_token_file, "KB_AGENT_TOKEN", config.agent_token)) {
+    return 2;
   }
   if (const std::string problem = Validate(config); !problem.empty()) {
     std::cerr << "kb-server: " << problem << "\n";

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "server/search_request.h"
 
@@ -33,6 +34,12 @@ struct ServerConfig {
   // Bearer token for the admin API and /admin. From --admin-token-file, else $KB_ADMIN_TOKEN.
   // Empty: the admin API answers 401 to everyone.
   std::string admin_token;
+  // Bearer token for agents: with it, searches and articles include internal articles and
+  // searches are logged as agent searches. From --agent-token-file, else $KB_AGENT_TOKEN.
+  std::string agent_token;
+  // Origins whose pages may call the API from the browser (CORS), e.g. https://www.example.com.
+  // Empty: same-origin only.
+  std::vector<std::string> allowed_origins;
   SearchLimits limits;
 };
 

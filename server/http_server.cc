@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "server/http_errors.h"
@@ -70,23 +71,52 @@ HttpServer::HttpServer(const ServerConfig& config, SearchService& service, Admin
 
 HttpServer::~HttpServer() = default;
 
+Caller HttpServer::CallerOf(const httplib::Request& req) const {
+  Caller caller;
+  caller.agent =
+      !config_.agent_token.empty() &&
+      ConstantTimeEquals(req.get_header_value("Authorization"), "Bearer " + config_.agent_token);
+  return caller;
+}
+
 // Every route, on one screen.
 void HttpServer::RegisterRoutes() {
   httplib::Server& s = *server_;
-  const Caller customer;  // agent access arrives with the agent token (a later issue)
 
-  s.Get("/api/search", [this, customer](const httplib::Request& req, httplib::Response& res) {
-    auto response = service_.Search(ParamsOf(req), customer);
+  // CORS: pages on the allowed origins may call the API; others get no CORS headers, so the
+  // browser keeps their scripts out.
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string origin = req.get_header_value("Origin");
+    const bool allowed =
+        !origin.empty() && std::find(config_.allowed_origins.begin(), config_.allowed_origins.end(),
+                                     origin) != config_.allowed_origins.end();
+    if (allowed) {
+      res.set_header("Access-Control-Allow-Origin", origin);
+      res.set_header("Vary", "Origin");
+    }
+    if (req.method == "OPTIONS") {
+      if (allowed) {
+        res.set_header("Access-Control-Allow-Methods", "GET, POST");
+        res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+        res.set_header("Access-Control-Max-Age", "600");
+      }
+      res.status = 204;
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  s.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+    auto response = service_.Search(ParamsOf(req), CallerOf(req));
     if (!response.ok()) return SendError(res, response.status());
     SendJson(res, 200, SearchResponseJson(*response));
   });
 
-  s.Get(R"(/api/articles/([^/]+))",
-        [this, customer](const httplib::Request& req, httplib::Response& res) {
-          auto article = service_.Article(req.matches[1], customer);
-          if (!article.ok()) return SendError(res, article.status());
-          SendJson(res, 200, ArticleJson(*article, service_.urls()));
-        });
+  s.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    auto article = service_.Article(req.matches[1], CallerOf(req));
+    if (!article.ok()) return SendError(res, article.status());
+    SendJson(res, 200, ArticleJson(*article, service_.urls()));
+  });
 
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     const auto log = service_.LogStats();

@@ -12,7 +12,8 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+}  // namespace httplib
 
 namespace kb {
 
@@ -34,6 +35,8 @@ class HttpServer {
 
  private:
   void RegisterRoutes();
+  // An agent when the request carries the agent token, else a customer.
+  Caller CallerOf(const httplib::Request& req) const;
 
   const ServerConfig config_;
   SearchService& service_;

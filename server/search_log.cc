@@ -65,6 +65,10 @@ Status SearchLog::RecordEvent(StoredEvent event) {
     urgent_ = true;
   }
   wake_.notify_one();
+  // A disk that hangs must not hang the worker threads with it.
+  if (result.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    return Status::Unavailable("log_busy", "the event log is not keeping up; try again");
+  }
   return result.get();
 }
 
