@@ -39,6 +39,7 @@ Result<std::unique_ptr<SearchLog>> SearchLog::Open(SearchLogOptions options, con
 
 SearchLog::SearchLog(SearchLogOptions options, const Clock& clock, std::unique_ptr<LogDatabase> db)
     : options_(std::move(options)), clock_(clock), db_(std::move(db)) {
+  DeleteExpired();  // at start, then hourly on the writer thread
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -151,6 +152,10 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
     db_->Rollback();
     std::cerr << "kb-server: search log: " << transaction.message() << "\n";
   }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    (transaction.ok() ? written_ : dropped_) += searches;
+  }
   // Answer only now: an event is acknowledged once its transaction is committed.
   for (Item& item : batch) {
     if (auto* pending = std::get_if<PendingEvent>(&item)) {
@@ -160,8 +165,6 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
       flush->done->set_value();
     }
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  (transaction.ok() ? written_ : dropped_) += searches;
 }
 
 Status SearchLog::WriteSearch(StoredSearch& search) {

@@ -78,7 +78,10 @@ export function ArticleView({ strings, kbUrl, onBack, onLink }) {
     show(article) {
       title.textContent = article.title;
       status.hidden = true;
-      content.lang = article.locale || '';
+      for (const node of [title, content]) {
+        if (article.locale) node.lang = article.locale;
+        else node.removeAttribute('lang');
+      }
       content.replaceChildren(articleFragment(article.html || '', kbUrl));
       foot.hidden = false;
     },
