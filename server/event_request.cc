@@ -60,7 +60,8 @@ Result<StoredEvent> ParseEventRequest(std::string_view text) {
                    "'type' must be one of click, helpful, not_helpful, contact, not '" +
                        event.type.substr(0, 40) + "'");
   }
-  if (!IsValidSearchId(event.search_id)) {
+  const bool search_optional = event.type != "click";
+  if (!(search_optional && event.search_id.empty()) && !IsValidSearchId(event.search_id)) {
     return Invalid("invalid_search_id",
                    "'search_id' must be the search_id of a search (16 hex digits)");
   }

@@ -22,6 +22,12 @@ TEST(EventRequestTest, ParsesAValidEvent) {
   EXPECT_EQ(e->reason, "out of date");
 }
 
+TEST(EventRequestTest, PageFeedbackNeedsNoSearch) {
+  EXPECT_EQ(ReasonOf(R"({"type":"helpful","slug":"refund-policy"})"), "(ok)");
+  EXPECT_EQ(ReasonOf(R"({"type":"not_helpful","slug":"refund-policy","reason":"old"})"), "(ok)");
+  EXPECT_EQ(ReasonOf(R"({"type":"click","slug":"refund-policy"})"), "invalid_search_id");
+}
+
 TEST(EventRequestTest, ContactNeedsNoSlug) {
   EXPECT_EQ(ReasonOf(R"({"type":"contact","search_id":"0123456789abcdef"})"), "(ok)");
   EXPECT_EQ(ReasonOf(R"({"type":"click","search_id":"0123456789abcdef"})"), "missing_slug");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "server/article_page.h"
 #include "server/http_errors.h"
 #include "server/json_views.h"
 #include "server/pages.h"
@@ -191,17 +192,35 @@ void HttpServer::RegisterRoutes() {
   // with the token the person types in. A strict Content-Security-Policy keeps any injected
   // markup inert.
   auto page = [](std::string_view body, const char* type) {
-    return [body, type](const httplib::Request&, httplib::Response& res) {
+    return [body = std::string(body), type](const httplib::Request&, httplib::Response& res) {
       res.set_header("Cache-Control", "no-cache");
       res.set_header("Content-Security-Policy",
                      "default-src 'none'; script-src 'self'; style-src 'self'; "
-                     "connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+                     "connect-src 'self'; img-src 'self' https: data:; base-uri 'none'; "
                      "form-action 'none'; frame-ancestors 'none'");
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_content(body.data(), body.size(), type);
     };
   };
   s.Get("/admin", page(pages::kAdminHtml, "text/html; charset=utf-8"));
+  s.Get("/article.js", page(pages::kArticleJs, "text/javascript; charset=utf-8"));
+  s.Get("/article.css", page(pages::kArticleCss, "text/css; charset=utf-8"));
+
+  // Each article as a readable page, so every result link works without another site.
+  s.Get(R"(/articles/([^/]+))", [this, page](const httplib::Request& req, httplib::Response& res) {
+    const Caller caller = CallerOf(req);
+    auto article = service_.Article(req.matches[1], caller);
+    if (!article.ok()) {
+      const std::string body = RenderArticleNotFoundPage();
+      page(body, "text/html; charset=utf-8")(req, res);
+      res.status = article.status().code() == StatusCode::kNotFound ? 404 : 503;
+      return;
+    }
+    auto related = service_.RelatedArticles(*article, caller);
+    const std::string body =
+        RenderArticlePage(*article, related.ok() ? *related : std::vector<ArticleLink>{});
+    page(body, "text/html; charset=utf-8")(req, res);
+  });
   s.Get("/admin.js", page(pages::kAdminJs, "text/javascript; charset=utf-8"));
   s.Get("/admin.css", page(pages::kAdminCss, "text/css; charset=utf-8"));
 

@@ -30,7 +30,7 @@ const char* const kMigrations[] = {
       CREATE TABLE events (
         id INTEGER PRIMARY KEY,
         time_ms INTEGER NOT NULL,
-        search_id TEXT NOT NULL REFERENCES searches(id) ON DELETE CASCADE,
+        search_id TEXT REFERENCES searches(id) ON DELETE CASCADE,  -- NULL: feedback on a page
         type TEXT NOT NULL CHECK (type IN ('click', 'helpful', 'not_helpful', 'contact')),
         slug TEXT NOT NULL DEFAULT '',
         session TEXT NOT NULL DEFAULT '',
@@ -201,7 +201,8 @@ Status LogDatabase::InsertEvent(const StoredEvent& e) {
   Statement insert(db_,
                    "INSERT INTO events (time_ms, search_id, type, slug, session, reason) "
                    "VALUES (?, ?, ?, ?, ?, ?)");
-  insert.Bind(1, e.time_ms).Bind(2, e.search_id).Bind(3, e.type).Bind(4, e.slug);
+  insert.Bind(1, e.time_ms).Bind(3, e.type).Bind(4, e.slug);
+  if (!e.search_id.empty()) insert.Bind(2, e.search_id);  // else NULL
   insert.Bind(5, e.session).Bind(6, e.reason);
   return Done(db_, insert, "cannot record an event");
 }

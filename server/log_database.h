@@ -46,7 +46,7 @@ struct StoredSearch {
 
 struct StoredEvent {
   std::int64_t time_ms = 0;
-  std::string search_id;
+  std::string search_id;  // "" for feedback given on an article page reached without a search
   std::string type;  // click, helpful, not_helpful, contact
   std::string slug;
   std::string session;

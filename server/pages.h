@@ -9,5 +9,7 @@ namespace kb::pages {
 extern const std::string_view kAdminHtml;
 extern const std::string_view kAdminJs;
 extern const std::string_view kAdminCss;
+extern const std::string_view kArticleJs;
+extern const std::string_view kArticleCss;
 
 }  // namespace kb::pages

@@ -132,7 +132,9 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
       transaction = WriteSearch(*search);
       ++searches;
     } else if (auto* pending = std::get_if<PendingEvent>(&item)) {
-      auto exists = db_->SearchExists(pending->event.search_id);
+      auto exists = pending->event.search_id.empty()
+                        ? Result<bool>(true)  // page feedback: refers to no search
+                        : db_->SearchExists(pending->event.search_id);
       if (!exists.ok()) {
         transaction = exists.status();
       } else if (!*exists) {

@@ -72,6 +72,16 @@ TEST_F(SearchLogTest, EventForAnUnknownSearchIsRejected) {
   EXPECT_EQ(status.reason(), "unknown_search_id");
 }
 
+TEST_F(SearchLogTest, PageFeedbackWithoutASearchIsKeptForTheArticleReport) {
+  auto log = Open();
+  StoredEvent vote{0, "", "not_helpful", "refund-policy", "s9", "outdated"};
+  ASSERT_TRUE(log->RecordEvent(vote).ok());
+  auto db = LogDatabase::Open(path_, /*read_only=*/true);
+  auto activity = (*db)->ArticleActivityBetween(0, INT64_MAX);
+  ASSERT_TRUE(activity.ok());
+  EXPECT_EQ((*activity)["refund-policy"].not_helpful, 1);
+}
+
 TEST_F(SearchLogTest, FeedbackReasonIsRedacted) {
   auto log = Open();
   ASSERT_TRUE(log->RecordSearch(Search("00000000000000bb", "refund")));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/index_records.h"
+#include "server/article_page.h"
 #include "server/clock.h"
 #include "server/live_index.h"
 #include "server/search_log.h"
@@ -48,6 +49,11 @@ class SearchService {
   // The article with `slug`. kNotFound when there is none, or when it is internal and the caller
   // is not an agent: internal articles are invisible, not forbidden.
   Result<ArticleRecord> Article(const std::string& slug, const Caller& caller);
+
+  // Up to `limit` other articles of `article`'s category the caller may see, for "related"
+  // links.
+  Result<std::vector<ArticleLink>> RelatedArticles(const ArticleRecord& article,
+                                                   const Caller& caller, std::size_t limit = 5);
 
   IndexInfo Info() const { return index_.info(); }
   // Null when nothing is recorded.

@@ -6,6 +6,7 @@
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
+#include "server/html_escape.h"
 #include "server/query_builder.h"
 
 namespace kb {
@@ -49,29 +50,6 @@ class StemmerCache {
  private:
   std::map<std::string, Xapian::Stem> stemmers_;
 };
-
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -146,6 +146,27 @@ TEST_F(HttpApiTest, ArticleEndpoint) {
   EXPECT_EQ(a["sections"][0]["anchor"], "annual-plans");
 }
 
+TEST_F(HttpApiTest, ArticlePageIsServedAsHtml) {
+  httplib::Client client = server_->Client();
+  auto page = client.Get("/articles/refunds");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("<h1>Refund policy</h1>"), std::string::npos);
+  EXPECT_NE(page->body.find("<h2 id=\"annual-plans\">"), std::string::npos);
+  EXPECT_NE(page->body.find("href=\"#annual-plans\""), std::string::npos);
+  EXPECT_NE(page->body.find("href=\"/articles/cancel-subscription\""), std::string::npos);
+  EXPECT_EQ(page->body.find("manual-refund"), std::string::npos);  // internal: not related
+
+  auto internal = client.Get("/articles/manual-refund");
+  EXPECT_EQ(internal->status, 404);
+  EXPECT_NE(internal->body.find("Article not found"), std::string::npos);
+  EXPECT_EQ(client.Get("/articles/no-such-thing")->status, 404);
+  EXPECT_EQ(client.Get("/article.js")->status, 200);
+}
+
 TEST_F(HttpApiTest, HealthReportsTheIndex) {
   const json h = Get("/healthz");
   EXPECT_EQ(h["status"], "ok");

@@ -1,5 +1,6 @@
 // Talks to kb-server: search and articles (GET, abortable), and events (POST, fire and forget).
-// No cookies are sent (credentials: 'omit'), so the widget needs no credentialed CORS.
+// No cookies are sent (credentials: 'omit'), so the widget needs no credentialed CORS. `session`
+// is called for each request, so no id is made (nor stored) for a visitor who never searches.
 export function createApi(kbUrl, session) {
   async function getJson(path, signal) {
     const response = await fetch(kbUrl + path, { signal, credentials: 'omit' });
@@ -14,7 +15,7 @@ export function createApi(kbUrl, session) {
   return {
     // params: {q, limit, locale, category}; unset values are left out.
     search(params, signal) {
-      const query = Object.entries({ ...params, session })
+      const query = Object.entries({ ...params, session: session() })
         .filter(([, value]) => value !== undefined && value !== null && value !== '')
         .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
         .join('&');
@@ -34,7 +35,7 @@ export function createApi(kbUrl, session) {
         credentials: 'omit',
         keepalive: true,
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...body, session }),
+        body: JSON.stringify({ ...body, session: session() }),
       }).then((response) => response.ok, () => false);
     },
   };

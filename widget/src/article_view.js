@@ -40,6 +40,14 @@ function articleFragment(html, kbUrl) {
   return template.content;
 }
 
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function ArticleView({ strings, kbUrl, onBack, onLink }) {
   const title = el('h2', { class: 'kbw-article-title', tabindex: '-1' });
   const status = el('p', { class: 'kbw-muted', role: 'status' });
@@ -58,7 +66,7 @@ export function ArticleView({ strings, kbUrl, onBack, onLink }) {
     const match = raw.startsWith('#') ? [null, null, raw.slice(1)] : link.href.match(articlePath);
     if (!match) return;
     event.preventDefault();
-    onLink(match[1] && decodeURIComponent(match[1]), match[2] ? decodeURIComponent(match[2]) : '');
+    onLink(match[1] && decode(match[1]), match[2] ? decode(match[2]) : '');
   });
 
   return {

@@ -8,9 +8,19 @@ export function el(tag, props = {}, ...children) {
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
+  return put(node, children);
+}
+
+// Replaces a node's children; like el(), it skips null, undefined and false (where the DOM's own
+// replaceChildren would write "null").
+export function replace(node, ...children) {
+  node.replaceChildren();
+  return put(node, children);
+}
+
+function put(node, children) {
   for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child !== undefined && child !== null && child !== false) node.append(child);
   }
   return node;
 }

@@ -2,7 +2,7 @@
 // "Showing results for" correction, the count, and the empty and error states. The snippet is
 // the only server HTML shown here, and only its <mark> elements survive: everything else in it
 // becomes text.
-import { el, fill } from './dom.js';
+import { el, replace, fill } from './dom.js';
 
 function snippet(html) {
   const template = document.createElement('template');
@@ -44,6 +44,9 @@ export function Results({ strings, listId, onOpen, onActive }) {
     current() {
       return results[active];
     },
+    activeId() {
+      return active < 0 ? null : list.children[active].id;
+    },
 
     // Moves the active option by delta, wrapping around; from none, down is the first and up
     // the last.
@@ -58,17 +61,18 @@ export function Results({ strings, listId, onOpen, onActive }) {
       results = data.results;
       active = -1;
       onActive(null);
-      meta.replaceChildren(
+      replace(meta,
         data.corrected ? el('span', { class: 'kbw-corrected' }, `${strings.corrected} `, el('strong', {}, data.corrected), '. ') : null,
         results.length ? countText(strings, data.total) : null);
       meta.hidden = !meta.firstChild;
-      list.replaceChildren(...results.map((result, i) => {
+      replace(list, ...results.map((result, i) => {
         const id = `kbw-opt-${i}`;
         const heading = result.section && result.section !== result.title ? result.section : '';
         return el('li', {
           id,
           class: 'kbw-option',
           role: 'option',
+          lang: result.locale,
           'aria-selected': 'false',
           'aria-labelledby': `${id}-t`,
           'aria-describedby': `${id}-s`,
@@ -78,7 +82,7 @@ export function Results({ strings, listId, onOpen, onActive }) {
           heading ? el('span', { class: 'kbw-section' }, ' ', el('span', { 'aria-hidden': 'true' }, '›'), ' ', heading) : null),
         el('span', { class: 'kbw-snippet', id: `${id}-s` }, snippet(result.snippet || '')));
       }));
-      empty.replaceChildren(
+      replace(empty,
         el('p', { class: 'kbw-empty-title' }, fill(strings.noneFor, { q: query.trim() })),
         el('p', { class: 'kbw-muted' }, strings.noneHint),
         extra);
@@ -91,8 +95,8 @@ export function Results({ strings, listId, onOpen, onActive }) {
       active = -1;
       onActive(null);
       meta.hidden = true;
-      list.replaceChildren();
-      empty.replaceChildren(el('p', { class: 'kbw-muted' }, text), extra);
+      replace(list);
+      replace(empty, el('p', { class: 'kbw-muted' }, text), extra);
       empty.hidden = false;
     },
   };

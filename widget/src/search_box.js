@@ -22,6 +22,7 @@ export function SearchBox({ strings, placeholder, listId, onType, onSearch, onKe
     maxlength: '256',
     placeholder: placeholder || strings.placeholder,
     oninput(event) {
+      clear.hidden = !input.value;
       clearTimeout(timer);
       onType(input.value, event.timeStamp);
       timer = setTimeout(() => onSearch(input.value), DEBOUNCE_MS);
@@ -30,14 +31,34 @@ export function SearchBox({ strings, placeholder, listId, onType, onSearch, onKe
       if (!event.isComposing) onKey(event);
     },
   });
+  // Our own clear button rather than the browser's: the same everywhere, themed, and labelled.
+  const clear = el('button', {
+    type: 'button',
+    class: 'kbw-clear',
+    'aria-label': strings.clear,
+    title: strings.clear,
+    hidden: true,
+    onclick() {
+      input.value = '';
+      input.focus();
+      input.dispatchEvent(new Event('input'));
+    },
+  }, icon(ICONS.close));
   const root = el('div', { class: 'kbw-search', role: 'search' },
     el('label', { class: 'kbw-sr', for: 'kbw-input' }, strings.label),
     icon(ICONS.search),
-    input);
+    input,
+    clear);
 
   return {
     root,
     input,
+    // Sets the text without typing it (a cleared box, KbWidget's search()).
+    set(value) {
+      clearTimeout(timer);
+      input.value = value;
+      clear.hidden = !value;
+    },
     // Run the pending search now (Enter before the debounce fired).
     flush() {
       clearTimeout(timer);

@@ -1,10 +1,12 @@
 // Every text the widget shows or announces. KbWidget.mount(el, {strings: {...}}) overrides any of
 // them, e.g. to translate the widget along with `locale`.
 export const STRINGS = {
+  lang: 'en', // the language of these texts, for screen readers
   launcher: 'Help',
   title: 'Help center',
   close: 'Close help',
   label: 'Search the help center',
+  clear: 'Clear search',
   placeholder: 'Search for answers…',
   hint: 'Type a question or a few words.',
   resultsLabel: 'Search results',

@@ -85,13 +85,20 @@ svg { flex: none; display: block; }
 .kbw-inline .kbw-search { margin: 0; }
 .kbw-search > svg { position: absolute; left: 12px; top: 12px; color: var(--m); pointer-events: none; }
 .kbw-input {
-  display: block; width: 100%; height: 44px; padding: 0 12px 0 40px;
+  display: block; width: 100%; height: 44px; padding: 0 42px 0 40px;
   border: 1px solid var(--l); border-radius: calc(var(--r) * .7); background: var(--b);
   font-size: 16px; appearance: none; -webkit-appearance: none;
 }
 .kbw-input::placeholder { color: var(--m); opacity: 1; }
 .kbw-input:focus-visible { outline: 2px solid var(--a); outline-offset: -1px; border-color: var(--a); }
-.kbw-input::-webkit-search-decoration { -webkit-appearance: none; }
+.kbw-input::-webkit-search-decoration,
+.kbw-input::-webkit-search-cancel-button { -webkit-appearance: none; appearance: none; display: none; }
+.kbw-clear {
+  position: absolute; right: 6px; top: 6px; display: grid; place-items: center; width: 32px; height: 32px;
+  padding: 0; border: 0; border-radius: 8px; background: none; color: var(--m);
+}
+.kbw-clear svg { width: 18px; height: 18px; }
+.kbw-clear:hover { background: var(--k); color: var(--t); }
 .kbw-busy::after {
   content: ""; position: absolute; left: 10px; right: 10px; bottom: 1px; height: 2px; opacity: 0;
   background: linear-gradient(90deg, transparent, var(--a), transparent) no-repeat;
@@ -132,7 +139,7 @@ mark { background: var(--mk); color: var(--t); border-radius: 2px; padding: 0 1p
 .kbw-back svg { width: 16px; height: 16px; }
 .kbw-back:hover { background: var(--h); }
 .kbw-article-title { margin: 6px 0 10px; font-size: 20px; font-weight: 700; line-height: 1.3; }
-.kbw-content { overflow-wrap: anywhere; }
+.kbw-content { overflow-wrap: break-word; }
 .kbw-content h2, .kbw-content h3, .kbw-content h4 { margin: 20px 0 6px; line-height: 1.35; scroll-margin-top: 8px; }
 .kbw-content h2 { font-size: 16.5px; }
 .kbw-content h3 { font-size: 15px; }
@@ -150,8 +157,8 @@ mark { background: var(--mk); color: var(--t); border-radius: 2px; padding: 0 1p
 .kbw-content img { max-width: 100%; height: auto; }
 .kbw-content blockquote { padding-left: 12px; border-left: 3px solid var(--l); color: var(--m); }
 .kbw-content hr { border: 0; border-top: 1px solid var(--l); }
-.kbw-target { animation: kbw-flash 1.8s ease-out; border-radius: 4px; }
-@keyframes kbw-flash { from { background: var(--mk); } }
+.kbw-target { animation: kbw-flash 1.8s ease-out; border-radius: 2px; }
+@keyframes kbw-flash { from { background: var(--mk); box-shadow: 0 0 0 4px var(--mk); } }
 
 .kbw-feedback { margin-top: 20px; padding-top: 14px; border-top: 1px solid var(--l); }
 .kbw-question { display: block; margin: 0 0 8px; font-weight: 600; }

@@ -21,7 +21,7 @@ export function createWidget(parent, options) {
   const strings = { ...STRINGS, ...options.strings };
   const launcherMode = options.mode !== 'inline';
   const kbUrl = options.kbUrl;
-  const api = createApi(kbUrl, sessionId());
+  const api = createApi(kbUrl, sessionId);
   const contact = normalizeContact(options.contact);
 
   const host = document.createElement('kb-widget');
@@ -33,6 +33,7 @@ export function createWidget(parent, options) {
   let typedAt = 0; // timeStamp of the last keystroke
   let seq = 0;
   let inflight = null;
+  let sentQuery = null; // the query of the search in flight or last answered
   let articleSeq = 0;
   let articleRequest = null;
   let reading = null; // {slug, searchId} of the article shown
@@ -93,7 +94,7 @@ export function createWidget(parent, options) {
   article.foot.append(feedback.root);
 
   const body = el('div', { class: 'kbw-body' }, results.root, article.root);
-  const root = el('div', { class: `kbw-root ${launcherMode ? 'kbw-floating' : 'kbw-inline'}`, onkeydown: escape });
+  const root = el('div', { class: `kbw-root ${launcherMode ? 'kbw-floating' : 'kbw-inline'}`, lang: strings.lang, onkeydown: escape });
   let launcher = null;
   let panel = null;
 
@@ -122,6 +123,7 @@ export function createWidget(parent, options) {
     seq++;
     inflight?.abort();
     inflight = null;
+    sentQuery = null;
     box.busy(false);
   }
 
@@ -130,6 +132,7 @@ export function createWidget(parent, options) {
     const q = clipBytes(raw.trimStart(), 256);
     if (!q.trim()) return showHint();
     const mine = seq;
+    sentQuery = q;
     const controller = (inflight = new AbortController());
     box.busy(true);
     const started = performance.now();
@@ -158,6 +161,7 @@ export function createWidget(parent, options) {
     }, (error) => {
       if (mine !== seq || error.name === 'AbortError') return;
       inflight = null;
+      sentQuery = null; // Enter tries again
       box.busy(false);
       showResultsView();
       unfold(true);
@@ -249,6 +253,7 @@ export function createWidget(parent, options) {
     showResultsView();
     unfold(true);
     box.expanded(results.count > 0);
+    box.active(results.activeId());
     body.scrollTop = resultsScroll;
     box.input.focus();
   }
@@ -265,25 +270,28 @@ export function createWidget(parent, options) {
       event.preventDefault();
       const result = article.root.hidden && box.input.getAttribute('aria-expanded') === 'true' && results.current();
       if (result) openResult(result);
-      else box.flush();
+      // Enter before the debounce searches at once; on the results of what is typed, it does nothing.
+      else if (clipBytes(box.input.value.trimStart(), 256) !== sentQuery || !article.root.hidden) box.flush();
     }
   }
 
   // Escape: the panel closes and focus goes back to the launcher. Inline, it closes the article,
-  // then the list, then clears the box.
+  // then the list, then clears the box; with nothing left to close it is left to the page (a
+  // dialog of the page around an inline widget closes as usual).
   function escape(event) {
     if (event.key !== 'Escape') return;
-    event.preventDefault();
-    if (launcherMode) return close();
-    if (!article.root.hidden) back();
+    if (launcherMode) {
+      if (panel.hidden) return;
+      close();
+    } else if (!article.root.hidden) back();
     else if (!collapsed && lastData) {
       box.expanded(false);
       unfold(false);
     } else if (box.input.value) {
-      box.input.value = '';
-      box.cancel();
+      box.set('');
       showHint();
-    }
+    } else return;
+    event.preventDefault();
   }
 
   function open() {
@@ -311,7 +319,7 @@ export function createWidget(parent, options) {
     // Opens the widget on a query, as if typed (a host page's "Search help for …" link).
     search(q) {
       open();
-      box.input.value = q;
+      box.set(q);
       typedAt = performance.now();
       box.flush();
     },
