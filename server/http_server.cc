@@ -178,7 +178,7 @@ void HttpServer::RegisterRoutes() {
           SendJson(res, 200, ArticlesReportJson(*rows));
         }));
 
-  s.Get("/", [](const httplib::Request&, httplib::Response& res) {
+  s.Get("/api", [](const httplib::Request&, httplib::Response& res) {
     SendJson(
         res, 200,
         {{"name", "kb"},
@@ -204,6 +204,20 @@ void HttpServer::RegisterRoutes() {
   };
   s.Get("/admin", page(pages::kAdminHtml, "text/html; charset=utf-8"));
   s.Get("/article.js", page(pages::kArticleJs, "text/javascript; charset=utf-8"));
+  s.Get("/", page(pages::kDemoHtml, "text/html; charset=utf-8"));
+
+  // The widget, for any site that embeds it: cacheable for a while, and revalidated by ETag.
+  const std::string widget_etag = "\"" + std::to_string(std::hash<std::string_view>{}(pages::kWidgetJs)) + "\"";
+  s.Get("/widget.js", [widget_etag](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "public, max-age=300");
+    res.set_header("ETag", widget_etag);
+    if (req.get_header_value("If-None-Match") == widget_etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(pages::kWidgetJs.data(), pages::kWidgetJs.size(),
+                    "text/javascript; charset=utf-8");
+  });
   s.Get("/article.css", page(pages::kArticleCss, "text/css; charset=utf-8"));
 
   // Each article as a readable page, so every result link works without another site.

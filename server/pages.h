@@ -11,5 +11,7 @@ extern const std::string_view kAdminJs;
 extern const std::string_view kAdminCss;
 extern const std::string_view kArticleJs;
 extern const std::string_view kArticleCss;
+extern const std::string_view kDemoHtml;   // "/": the demo page with the widget embedded
+extern const std::string_view kWidgetJs;   // "/widget.js": the built widget (widget/)
 
 }  // namespace kb::pages

@@ -167,6 +167,23 @@ TEST_F(HttpApiTest, ArticlePageIsServedAsHtml) {
   EXPECT_EQ(client.Get("/article.js")->status, 200);
 }
 
+TEST_F(HttpApiTest, WidgetIsServedWithCachingHeaders) {
+  httplib::Client client = server_->Client();
+  auto widget = client.Get("/widget.js");
+  ASSERT_TRUE(widget);
+  EXPECT_EQ(widget->status, 200);
+  EXPECT_EQ(widget->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(widget->get_header_value("Cache-Control"), "public, max-age=300");
+  EXPECT_NE(widget->body.find("KbWidget"), std::string::npos);
+  const std::string etag = widget->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto again = client.Get("/widget.js", {{"If-None-Match", etag}});
+  EXPECT_EQ(again->status, 304);
+  auto demo = client.Get("/");
+  EXPECT_EQ(demo->status, 200);
+  EXPECT_NE(demo->body.find("/widget.js"), std::string::npos);
+}
+
 TEST_F(HttpApiTest, HealthReportsTheIndex) {
   const json h = Get("/healthz");
   EXPECT_EQ(h["status"], "ok");
@@ -177,7 +194,7 @@ TEST_F(HttpApiTest, HealthReportsTheIndex) {
 }
 
 TEST_F(HttpApiTest, RootListsTheEndpoints) {
-  const json root = Get("/");
+  const json root = Get("/api");
   EXPECT_EQ(root["name"], "kb");
   EXPECT_EQ(root["endpoints"].size(), 7u);
 }

@@ -20,7 +20,7 @@ const WIDGET_FILE = join(WIDGET_DIR, 'dist', 'widget.js');
 // Where the host pages load the widget from, on the kb-server's origin. Until kb-server serves
 // the built file itself, the test answers this path with widget/dist/widget.js; once it does,
 // set this to '/widget.js' and the route below steps aside.
-const WIDGET_PATH = '/widget-under-test.js';
+const WIDGET_PATH = '/widget.js';  // served by kb-server, built into it
 const OUT = process.env.KB_TEST_OUTPUT || '/tmp';
 const TYPING_DELAY_MS = 40; // between keystrokes: quicker than the widget's 120 ms debounce
 

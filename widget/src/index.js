@@ -1,5 +1,5 @@
 // kb help widget: the entry point. Defines the one global, window.KbWidget, and mounts itself when
-// its script tag carries data-kb-url:
+// its script tag carries data-kb-url (empty means the server the script came from):
 //
 //   <script src="https://kb.example.com/widget.js" data-kb-url="https://kb.example.com" async></script>
 //
@@ -49,7 +49,7 @@ function optionsFrom(tag) {
 
 if (!window.KbWidget) window.KbWidget = Object.freeze({ version: __VERSION__, mount });
 
-if (script && script.dataset.kbUrl) {
+if (script && script.hasAttribute('data-kb-url')) {
   const start = () => window.KbWidget.mount(script.dataset.target || null, optionsFrom(script));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

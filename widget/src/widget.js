@@ -115,7 +115,16 @@ export function createWidget(parent, options) {
   } else {
     root.append(box.root, body, live);
   }
-  shadow.append(el('style', {}, CSS_TEXT), root);
+  // A constructed stylesheet is not an inline <style>, so a host page whose Content-Security-Policy
+  // forbids inline styles still gets a styled widget. Older browsers fall back to <style>.
+  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_TEXT);
+    shadow.adoptedStyleSheets = [sheet];
+    shadow.append(root);
+  } else {
+    shadow.append(el('style', {}, CSS_TEXT), root);
+  }
   parent.append(host);
   showHint();
 
