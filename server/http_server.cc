@@ -205,9 +205,12 @@ void HttpServer::RegisterRoutes() {
   s.Get("/admin", page(pages::kAdminHtml, "text/html; charset=utf-8"));
   s.Get("/article.js", page(pages::kArticleJs, "text/javascript; charset=utf-8"));
   s.Get("/", page(pages::kDemoHtml, "text/html; charset=utf-8"));
+  // Browsers ask for it on every page; "no icon" is an answer, not an error.
+  s.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
 
   // The widget, for any site that embeds it: cacheable for a while, and revalidated by ETag.
-  const std::string widget_etag = "\"" + std::to_string(std::hash<std::string_view>{}(pages::kWidgetJs)) + "\"";
+  const std::string widget_etag =
+      "\"" + std::to_string(std::hash<std::string_view>{}(pages::kWidgetJs)) + "\"";
   s.Get("/widget.js", [widget_etag](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "public, max-age=300");
     res.set_header("ETag", widget_etag);

@@ -65,6 +65,14 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
 
     SearchResult result;
     result.query = request.query;
+    // The parser never corrects the word still being typed (it is a prefix). When nothing
+    // matched, ask again as if it were complete, so "subscripton cancle" becomes
+    // "subscription cancel" and not "subscription cancle".
+    if (mset.get_matches_estimated() == 0 && !request.query.empty() &&
+        request.query.back() != ' ') {
+      std::string complete = BuildQuery(db, request.query + " ", filters).corrected;
+      if (!complete.empty()) built.corrected = complete;
+    }
     if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
       BuiltQuery retry = BuildQuery(db, built.corrected, filters);
       enquire.set_query(retry.query);

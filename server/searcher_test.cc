@@ -119,6 +119,9 @@ TEST_F(SearcherTest, TypoIsCorrectedWhenNothingMatches) {
   EXPECT_EQ(r.corrected, "refund policy");  // without the trailing space
   ASSERT_FALSE(r.hits.empty());
   EXPECT_EQ(r.hits[0].slug, "refunds");
+  // The word still being typed is corrected too.
+  const SearchResult typing = Search("subscripton cancle");
+  EXPECT_EQ(typing.corrected, "subscription cancel");
   // A query that finds something is left alone.
   EXPECT_FALSE(Search("refund ").corrected.has_value());
 }
