@@ -26,8 +26,9 @@ Result<T> ParseWith(const std::string& data, const char* what, Fill fill) {
 
 SectionRecord MakeSectionRecord(const Article& article, int ordinal) {
   const MarkdownSection& section = article.sections.at(ordinal);
-  return SectionRecord{article.slug,     article.title, section.heading, section.anchor, ordinal,
-                       article.category, article.tags,  article.locale,  section.text};
+  return SectionRecord{article.slug,     article.title,    section.heading, section.anchor,
+                       ordinal,          article.category, article.tags,    article.locale,
+                       article.audience, section.text};
 }
 
 ArticleRecord MakeArticleRecord(const Article& article) {
@@ -59,6 +60,7 @@ std::string Serialize(const SectionRecord& r) {
                    {"category", r.category},
                    {"tags", r.tags},
                    {"locale", r.locale},
+                   {"audience", r.audience},
                    {"text", r.text}});
 }
 
@@ -94,6 +96,7 @@ Result<SectionRecord> ParseSectionRecord(const std::string& data) {
     j.at("category").get_to(r.category);
     j.at("tags").get_to(r.tags);
     j.at("locale").get_to(r.locale);
+    j.at("audience").get_to(r.audience);
     j.at("text").get_to(r.text);
   });
 }

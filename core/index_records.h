@@ -20,7 +20,8 @@ struct SectionRecord {
   std::string category;
   std::vector<std::string> tags;
   std::string locale;
-  std::string text;  // plain text, for snippets
+  std::string audience;  // "public" or "internal"
+  std::string text;      // plain text, for snippets
 };
 
 // One per article, in the database metadata under schema::ArticleKey(slug).

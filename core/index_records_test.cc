@@ -6,8 +6,8 @@ namespace kb {
 namespace {
 
 TEST(IndexRecordsTest, SectionRecordRoundTrips) {
-  SectionRecord in{"reset-password", "Reset",   "Steps", "steps",         2,
-                   "account",        {"login"}, "en",    "Click <Forgot>"};
+  SectionRecord in{"reset-password", "Reset",   "Steps", "steps",    2,
+                   "account",        {"login"}, "en",    "internal", "Click <Forgot>"};
   auto out = ParseSectionRecord(Serialize(in));
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->slug, in.slug);
@@ -15,6 +15,7 @@ TEST(IndexRecordsTest, SectionRecordRoundTrips) {
   EXPECT_EQ(out->ordinal, 2);
   EXPECT_EQ(out->tags, in.tags);
   EXPECT_EQ(out->text, in.text);
+  EXPECT_EQ(out->audience, "internal");
 }
 
 TEST(IndexRecordsTest, ArticleRecordRoundTrips) {

@@ -15,7 +15,7 @@ namespace kb::schema {
 
 // Bumped whenever a change below (or in the stored records) would make an older index read
 // wrongly. The indexer rebuilds from scratch on a mismatch; the server refuses to open it.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: sections record their audience
 
 // Free-text fields. Each is indexed with its prefix (so `title:refund` searches titles only) and,
 // when `also_unprefixed`, into the default field with `weight` as the within-document frequency

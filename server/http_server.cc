@@ -172,6 +172,23 @@ void HttpServer::RegisterRoutes() {
            }
            SendJson(res, 200, {{"status", "saved"}});
          }));
+  // For the agent console.
+  s.Get("/api/categories", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!CallerOf(req).agent) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      return SendJson(res, 401,
+                      ErrorJson(Status(StatusCode::kInvalidArgument, "unauthorized",
+                                       config_.agent_token.empty()
+                                           ? "the agent console is off: start kb-server with "
+                                             "--agent-token-file or KB_AGENT_TOKEN"
+                                           : "send the agent token as 'Authorization: Bearer "
+                                             "TOKEN'")));
+    }
+    auto categories = service_.Categories();
+    if (!categories.ok()) return SendError(res, categories.status());
+    SendJson(res, 200, {{"categories", *categories}});
+  });
+
   s.Get("/api/articles-report", admin([this](const httplib::Request& req, httplib::Response& res) {
           auto rows = admin_->ArticlesReport(ParamsOf(req));
           if (!rows.ok()) return SendError(res, rows.status());
@@ -204,6 +221,8 @@ void HttpServer::RegisterRoutes() {
   };
   s.Get("/admin", page(pages::kAdminHtml, "text/html; charset=utf-8"));
   s.Get("/article.js", page(pages::kArticleJs, "text/javascript; charset=utf-8"));
+  s.Get("/agent", page(pages::kAgentHtml, "text/html; charset=utf-8"));
+  s.Get("/agent.js", page(pages::kAgentJs, "text/javascript; charset=utf-8"));
   s.Get("/", page(pages::kDemoHtml, "text/html; charset=utf-8"));
   // Browsers ask for it on every page; "no icon" is an answer, not an error.
   s.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });

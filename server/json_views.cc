@@ -27,6 +27,7 @@ json SearchResponseJson(const SearchResponse& response) {
                        {"category", hit.category},
                        {"tags", hit.tags},
                        {"locale", hit.locale},
+                       {"audience", hit.audience},
                        {"score", std::round(hit.score * 1000) / 1000},
                        {"sections", sections}});
   }

@@ -9,6 +9,8 @@ namespace kb::pages {
 extern const std::string_view kAdminHtml;
 extern const std::string_view kAdminJs;
 extern const std::string_view kAdminCss;
+extern const std::string_view kAgentHtml;
+extern const std::string_view kAgentJs;
 extern const std::string_view kArticleJs;
 extern const std::string_view kArticleCss;
 extern const std::string_view kDemoHtml;   // "/": the demo page with the widget embedded

@@ -124,3 +124,23 @@ Result<std::vector<ArticleLink>> SearchService::RelatedArticles(const ArticleRec
 }
 
 }  // namespace kb
+
+namespace kb {
+
+Result<std::vector<std::string>> SearchService::Categories() {
+  return index_.WithDatabase<std::vector<std::string>>(
+      [](const Xapian::Database& db, const IndexInfo&) -> Result<std::vector<std::string>> {
+        try {
+          const std::string prefix(schema::kCategory.prefix);
+          std::vector<std::string> categories;
+          for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            categories.push_back((*it).substr(prefix.size()));
+          }
+          return categories;
+        } catch (const Xapian::Error& e) {
+          return Status::Unavailable("index_error", e.get_description());
+        }
+      });
+}
+
+}  // namespace kb

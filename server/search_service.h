@@ -55,6 +55,9 @@ class SearchService {
   Result<std::vector<ArticleLink>> RelatedArticles(const ArticleRecord& article,
                                                    const Caller& caller, std::size_t limit = 5);
 
+  // The categories in the index, sorted (for the agent console's filter).
+  Result<std::vector<std::string>> Categories();
+
   IndexInfo Info() const { return index_.info(); }
   // Null when nothing is recorded.
   std::optional<SearchLogStats> LogStats() const {

@@ -113,6 +113,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.category = record->category;
       hit.tags = record->tags;
       hit.locale = record->locale;
+      hit.audience = record->audience;
       hit.score = it.get_weight();
       hit_by_slug[hit.slug] = result.hits.size();
       result.hits.push_back(std::move(hit));

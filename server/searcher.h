@@ -39,6 +39,7 @@ struct SearchHit {
   std::string category;
   std::vector<std::string> tags;
   std::string locale;
+  std::string audience;  // "internal" only ever reaches agents
   double score = 0;
   std::vector<SectionLink> more_sections;  // up to kMaxMoreSections other matching sections
 };

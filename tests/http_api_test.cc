@@ -72,6 +72,7 @@ TEST_F(HttpApiTest, SearchReturnsTheDocumentedShape) {
   EXPECT_EQ(hit["section"], "Backup codes");
   EXPECT_EQ(hit["url"], "/articles/two-factor#backup-codes");
   EXPECT_EQ(hit["category"], "account");
+  EXPECT_EQ(hit["audience"], "public");
   EXPECT_EQ(hit["tags"], json::array({"security", "login"}));
   EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos);
   EXPECT_TRUE(hit["score"].is_number());

@@ -12,12 +12,15 @@ function required(name) {
   return value;
 }
 
-export async function startKbServer({ adminToken }) {
+export async function startKbServer({ adminToken, agentToken } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kb-browser-'));
   execFileSync(required('KB_INDEX_BIN'), [required('KB_FIXTURES'), join(dir, 'index')], { stdio: 'pipe' });
   const child = spawn(required('KB_SERVER_BIN'),
     ['--index', join(dir, 'index'), '--data', join(dir, 'data'), '--port', '0'],
-    { env: { ...process.env, KB_ADMIN_TOKEN: adminToken }, stdio: ['ignore', 'pipe', 'pipe'] });
+    {
+      env: { ...process.env, KB_ADMIN_TOKEN: adminToken || '', KB_AGENT_TOKEN: agentToken || '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = await new Promise((resolve, reject) => {

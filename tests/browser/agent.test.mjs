@@ -1,0 +1,76 @@
+// The agent console in a real browser: it needs the agent token, shows internal articles only
+// with it, and copies an answer (the section as plain text, with its link) for a reply.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startKbServer, chromiumOptions } from './kb_server.mjs';
+
+const TOKEN = 'browser-test-agent-token-77';
+let server;
+let browser;
+
+before(async () => {
+  server = await startKbServer({ agentToken: TOKEN });
+  browser = await chromium.launch(chromiumOptions);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('customers never see internal articles', async () => {
+  const response = await fetch(`${server.url}/api/search?q=backoffice`);
+  assert.deepEqual((await response.json()).results, []);
+  assert.equal((await fetch(`${server.url}/api/categories`)).status, 401);
+});
+
+test('an agent finds a runbook and copies the answer into a reply', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  await page.goto(`${server.url}/agent`);
+  await page.fill('#token', 'wrong-token-wrong-token-wrong');
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#sign-in-error:has-text("agent token")');
+  problems.length = 0;  // the refused request is logged by the browser; expected here
+
+  await page.fill('#token', TOKEN);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#console:not([hidden])');
+  assert.ok((await page.locator('#category option').allTextContents()).includes('internal'));
+
+  await page.fill('#q', 'backoffice steps');
+  const runbook = page.locator('#results li[data-slug="manual-refund"]');
+  await runbook.waitFor();
+  assert.match(await runbook.textContent(), /Issue a manual refund/);
+  assert.match(await runbook.textContent(), /internal/);
+
+  const copyAnswer = runbook.locator('button[data-label="Copy answer"]');
+  await copyAnswer.click();
+  await runbook.locator('button[data-label="Copy answer"]:has-text("Copied")').waitFor();
+  const answer = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(answer, /Find the charge in the backoffice, click Refund/);
+  assert.match(answer, new RegExp(`${server.url}/articles/manual-refund#steps$`));
+
+  await runbook.locator('button[data-label="Copy link"]').click();
+  await runbook.locator('button[data-label="Copy link"]:has-text("Copied")').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+    `${server.url}/articles/manual-refund#steps`);
+
+  // Filters narrow the results.
+  await page.selectOption('#category', 'billing');
+  await page.waitForFunction(() => !document.querySelector('#results li[data-slug="manual-refund"]'));
+
+  if (process.env.KB_TEST_OUTPUT) {
+    await page.selectOption('#category', '');
+    await runbook.waitFor();
+    await page.screenshot({ path: `${process.env.KB_TEST_OUTPUT}/agent-console.png`, fullPage: true });
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
