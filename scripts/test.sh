@@ -29,10 +29,14 @@ run_suite build OFF
 # The relevance test prints its table; CTest keeps passing tests' output in its log.
 relevance=$(sed -n '/^relevance on the sample help center/,/^queries whose answer/p' \
   build/Testing/Temporary/LastTest.log | sed '$d')
+# The widget test prints its size and the time from the last keystroke to painted results.
+widget=$(grep -E '^# (widget\.js: |keystroke to painted results)' build/Testing/Temporary/LastTest.log | sed 's/^# //' || true)
 run_suite build-asan ON
 
 echo
 echo "$relevance"
+echo
+echo "$widget"
 echo
 echo "tests: $passed passed, $failed failed"
 exit "$status"

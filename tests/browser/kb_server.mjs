@@ -12,11 +12,11 @@ function required(name) {
   return value;
 }
 
-export async function startKbServer({ adminToken, agentToken } = {}) {
+export async function startKbServer({ adminToken, agentToken, extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kb-browser-'));
   execFileSync(required('KB_INDEX_BIN'), [required('KB_FIXTURES'), join(dir, 'index')], { stdio: 'pipe' });
   const child = spawn(required('KB_SERVER_BIN'),
-    ['--index', join(dir, 'index'), '--data', join(dir, 'data'), '--port', '0'],
+    ['--index', join(dir, 'index'), '--data', join(dir, 'data'), '--port', '0', ...extraArgs],
     {
       env: { ...process.env, KB_ADMIN_TOKEN: adminToken || '', KB_AGENT_TOKEN: agentToken || '' },
       stdio: ['ignore', 'pipe', 'pipe'],
