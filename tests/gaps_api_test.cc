@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::string kToken = "test-admin-token-0123456789";
+const std::string kAgentToken = "test-agent-token-0123456789";
 
 class GapsApiTest : public ::testing::Test {
  protected:
@@ -26,6 +27,7 @@ class GapsApiTest : public ::testing::Test {
     ServerConfig config;
     config.data_dir = data_;
     config.admin_token = kToken;
+    config.agent_token = kAgentToken;
     config.reload_interval_ms = 50;
     server_ = std::make_unique<testing::TestServer>(index_, config);
     client_ = std::make_unique<httplib::Client>(server_->Client());
@@ -220,6 +222,21 @@ TEST_F(GapsApiTest, ArticleReportCountsViewsAndVotes) {
   EXPECT_EQ(top["not_helpful"], 1);
   EXPECT_EQ(top["helpful_ratio"], 0.5);
   EXPECT_FALSE(top["updated"].get<std::string>().empty());
+}
+
+TEST_F(GapsApiTest, AgentSearchesAreRecordedAsAgents) {
+  httplib::Headers agent = {{"Authorization", "Bearer " + kAgentToken}};
+  for (const char* session : {"agent-1", "agent-2"}) {
+    auto res = client_->Get(std::string("/api/search?q=xylophone&session=") + session, agent);
+    ASSERT_EQ(res->status, 200);
+  }
+  Search("xylophone", "customer-1");
+  const json report = Gaps();
+  ASSERT_EQ(report["gaps"].size(), 1u);
+  EXPECT_EQ(report["gaps"][0]["agent_searches"], 2);
+  EXPECT_EQ(report["gaps"][0]["customer_searches"], 1);
+  const json customers = Admin("/api/gaps?audience=customer");
+  EXPECT_TRUE(customers["gaps"].empty());  // one customer session is below the threshold
 }
 
 TEST(GapsApiOffTest, WithoutATokenTheAdminApiIsOff) {

@@ -53,6 +53,9 @@ test('demo page with widget results', async () => {
 test('article page', async () => {
   const page = await newPage();
   await page.goto(`${server.url}/articles/refunds`);
+  if (process.env.KB_TEST_OUTPUT) {
+    await page.screenshot({ path: `${process.env.KB_TEST_OUTPUT}/article-page.png`, fullPage: true });
+  }
   assert.deepEqual(await seriousViolations(page), []);
 });
 
