@@ -28,6 +28,16 @@ void SendError(httplib::Response& res, const Status& status) {
 }
 
 // Parses the raw target ourselves: cpp-httplib's req.params keeps '+' instead of a space.
+// 401 for a missing or wrong `who` token, saying how to fix it; `off` when no token is set.
+void SendUnauthorized(httplib::Response& res, const std::string& who, bool off,
+                      const std::string& what, const std::string& flag, const std::string& env) {
+  res.set_header("WWW-Authenticate", "Bearer");
+  SendJson(res, 401,
+           ErrorJson(Status(StatusCode::kInvalidArgument, "unauthorized",
+                            off ? what + " is off: start kb-server with " + flag + " or " + env
+                                : "send the " + who + " token as 'Authorization: Bearer TOKEN'")));
+}
+
 // Compares in time independent of where the strings differ, so response timing does not leak the
 // token a byte at a time.
 bool ConstantTimeEquals(const std::string& a, const std::string& b) {
@@ -137,14 +147,8 @@ void HttpServer::RegisterRoutes() {
       const std::string expected = "Bearer " + config_.admin_token;
       if (config_.admin_token.empty() || admin_ == nullptr ||
           !ConstantTimeEquals(req.get_header_value("Authorization"), expected)) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        return SendJson(res, 401,
-                        ErrorJson(Status(StatusCode::kInvalidArgument, "unauthorized",
-                                         config_.admin_token.empty()
-                                             ? "the admin API is off: start kb-server with "
-                                               "--admin-token-file or KB_ADMIN_TOKEN"
-                                             : "send the admin token as 'Authorization: "
-                                               "Bearer TOKEN'")));
+        return SendUnauthorized(res, "admin", config_.admin_token.empty(), "the admin API",
+                                "--admin-token-file", "KB_ADMIN_TOKEN");
       }
       handler(req, res);
     };
@@ -175,14 +179,8 @@ void HttpServer::RegisterRoutes() {
   // For the agent console.
   s.Get("/api/categories", [this](const httplib::Request& req, httplib::Response& res) {
     if (!CallerOf(req).agent) {
-      res.set_header("WWW-Authenticate", "Bearer");
-      return SendJson(res, 401,
-                      ErrorJson(Status(StatusCode::kInvalidArgument, "unauthorized",
-                                       config_.agent_token.empty()
-                                           ? "the agent console is off: start kb-server with "
-                                             "--agent-token-file or KB_AGENT_TOKEN"
-                                           : "send the agent token as 'Authorization: Bearer "
-                                             "TOKEN'")));
+      return SendUnauthorized(res, "agent", config_.agent_token.empty(), "the agent console",
+                              "--agent-token-file", "KB_AGENT_TOKEN");
     }
     auto categories = service_.Categories();
     if (!categories.ok()) return SendError(res, categories.status());
