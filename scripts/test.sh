@@ -9,11 +9,11 @@ scripts/setup.sh
 passed=0
 failed=0
 status=0
-# run_suite BUILD_DIR SANITIZE: builds in BUILD_DIR and runs CTest there.
+# run_suite BUILD_DIR SANITIZE BUILD_TYPE: builds in BUILD_DIR and runs CTest there.
 run_suite() {
   local build_dir=$1
-  echo "== building in $build_dir (sanitizers: $2)"
-  KB_BUILD_DIR="$build_dir" KB_SANITIZE="$2" scripts/build.sh
+  echo "== building in $build_dir (sanitizers: $2, $3)"
+  KB_BUILD_DIR="$build_dir" KB_SANITIZE="$2" KB_BUILD_TYPE="$3" scripts/build.sh
   echo "== testing in $build_dir"
   ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" --timeout 600 \
     | tee "$build_dir/ctest.out" || status=1
@@ -25,13 +25,14 @@ run_suite() {
   failed=$((failed + failures))
 }
 
-run_suite build OFF
+run_suite build OFF RelWithDebInfo
 # The relevance test prints its table; CTest keeps passing tests' output in its log.
 relevance=$(sed -n '/^relevance on the sample help center/,/^queries whose answer/p' \
   build/Testing/Temporary/LastTest.log | sed '$d')
 # The widget test prints its size and the time from the last keystroke to painted results.
 widget=$(grep -E '^# (widget\.js: |keystroke to painted results)' build/Testing/Temporary/LastTest.log | sed 's/^# //' || true)
-run_suite build-asan ON
+# Unoptimized under the sanitizers: it compiles much faster, and the sanitizers see more.
+run_suite build-asan ON Debug
 
 echo
 echo "$relevance"
