@@ -7,6 +7,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/ascii_text.h"
 #include "core/language.h"
 #include "core/slug.h"
 
@@ -22,22 +23,9 @@ struct FieldError {
   std::string message;
 };
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::string ScalarField(const YAML::Node& node, const std::string& name, std::size_t max_bytes) {
   if (!node.IsScalar()) throw FieldError{node.Mark(), "'" + name + "' must be a string"};
-  std::string value = Trim(node.Scalar());
+  std::string value = TrimAsciiSpace(node.Scalar());
   if (value.empty()) throw FieldError{node.Mark(), "'" + name + "' must not be empty"};
   if (value.size() > max_bytes) {
     throw FieldError{node.Mark(), "'" + name + "' is " + std::to_string(value.size()) +
@@ -57,7 +45,7 @@ std::vector<std::string> ListField(const YAML::Node& node, const std::string& na
   std::vector<std::string> values;
   for (const auto& item : node) {
     if (!item.IsScalar()) throw FieldError{item.Mark(), kind};
-    std::string value = Trim(item.Scalar());
+    std::string value = TrimAsciiSpace(item.Scalar());
     if (value.empty()) throw FieldError{item.Mark(), "'" + name + "' has an empty entry"};
     if (value.size() > max_bytes) {
       throw FieldError{item.Mark(), "an entry of '" + name + "' is longer than " +
@@ -123,7 +111,7 @@ void ReadField(const std::string& key, const YAML::Node& value, FrontMatter& out
   } else if (key == "tags") {
     std::set<std::string> seen;
     for (std::string& tag : ListField(value, key, kMaxTags, kMaxTagBytes)) {
-      tag = Lower(std::move(tag));
+      tag = AsciiLower(std::move(tag));
       if (seen.insert(tag).second) out.tags.push_back(tag);
     }
   } else if (key == "keywords") {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/ascii_text.h"
 #include "core/language.h"
 #include "core/time_format.h"
 
@@ -54,12 +55,6 @@ std::string GapId(const std::string& key) {
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
   return hex;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 template <typename Map>
@@ -213,7 +208,7 @@ std::string GapKey(const std::string& query, const std::string& locale,
   }
   std::string key;
   for (const std::string& stem : stems) key += (key.empty() ? "" : " ") + stem;
-  return key.empty() ? Lower(query) : key;
+  return key.empty() ? AsciiLower(query) : key;
 }
 
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
@@ -232,7 +227,7 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
   try {
     std::map<std::pair<std::string, std::string>, std::string> keys;  // (query, language) -> key
     auto key_of = [&](const StoredSearch& s) -> const std::string& {
-      const auto cache_key = std::make_pair(Lower(s.query), s.language);
+      const auto cache_key = std::make_pair(AsciiLower(s.query), s.language);
       auto it = keys.find(cache_key);
       if (it == keys.end()) it = keys.emplace(cache_key, GapKey(s.query, s.language, index)).first;
       return it->second;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii_text.h"
 #include "core/schema.h"
 #include "core/slug.h"
 
@@ -14,12 +15,6 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
     Xapian::QueryParser::FLAG_CJK_NGRAM;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Xapian::QueryParser MakeParser(const Xapian::Database& db, const Language& language) {
   Xapian::QueryParser parser;
@@ -81,7 +76,7 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
   if (!filters.category.empty()) {
     must.emplace_back(schema::Term(schema::kCategory, Slugify(filters.category)));
   }
-  if (!filters.tag.empty()) must.emplace_back(schema::Term(schema::kTag, Lower(filters.tag)));
+  if (!filters.tag.empty()) must.emplace_back(schema::Term(schema::kTag, AsciiLower(filters.tag)));
   if (!filters.include_internal) {
     must.emplace_back(schema::Term(schema::kAudience, schema::kPublic));
   }

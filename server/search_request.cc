@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/ascii_text.h"
 #include "core/language.h"
 #include "core/utf8.h"
 
@@ -55,12 +56,6 @@ Status ParseFilter(const QueryParams& params, const std::string& name, std::size
   return Status::Ok();
 }
 
-std::string Trim(const std::string& s) {
-  const auto begin = s.find_first_not_of(" \t\r\n\f\v");
-  if (begin == std::string::npos) return "";
-  return s.substr(begin, s.find_last_not_of(" \t\r\n\f\v") - begin + 1);
-}
-
 }  // namespace
 
 bool IsValidSessionId(std::string_view session) {
@@ -77,7 +72,7 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
   SearchRequest request;
   auto q = Single(params, "q");
   if (!q.ok()) return q.status();
-  if (!*q || Trim(**q).empty()) {
+  if (!*q || TrimAsciiSpace(**q).empty()) {
     return Status::InvalidArgument("missing_query",
                                    "'q' is missing or empty: send the words to search for, "
                                    "e.g. /api/search?q=reset+password");
