@@ -51,12 +51,29 @@ struct SearchResult {
   std::optional<std::string> corrected;  // set when the results are for a spelling correction
 };
 
+// Which of kb's search-quality features a Searcher applies. Production uses the defaults (all on);
+// the relevance test and the benchmark also run Plain(): the same index searched with Xapian's stock
+// BM25 parameters and nothing else (the last word still matches as a prefix, and "did you mean"
+// still reruns a query that found nothing), so every figure has a baseline from the same run.
+struct SearchFeatures {
+  bool tuned_ranking = true;   // BM25 parameters and phrase/title boosts tuned on the relevance set
+  bool typo_tolerance = true;  // words unknown to the index also match their near spellings
+  bool synonyms = true;        // the index's synonym table (articles/_synonyms.yaml)
+  bool curation = true;        // pins and hides from articles/_rules.yaml
+  bool popularity = true;      // a small boost for articles found helpful for similar queries
+
+  static SearchFeatures Plain() { return {false, false, false, false, false}; }
+};
+
 inline constexpr std::size_t kMaxMoreSections = 3;
 inline constexpr std::size_t kSnippetBytes = 200;
 
 class Searcher {
  public:
-  explicit Searcher(ArticleUrls urls) : urls_(std::move(urls)) {}
+  explicit Searcher(ArticleUrls urls, SearchFeatures features = {})
+      : urls_(std::move(urls)), features_(features) {}
+
+  const SearchFeatures& features() const { return features_; }
 
   // Runs `request` against `db`. Results are collapsed to one per article; when nothing matches
   // and the index's spelling data suggests a correction, the corrected query is run instead and
@@ -67,6 +84,7 @@ class Searcher {
 
  private:
   ArticleUrls urls_;
+  SearchFeatures features_;
 };
 
 }  // namespace kb
