@@ -36,6 +36,7 @@ Result<std::shared_ptr<const LiveIndex::Generation>> LiveIndex::Load(const std::
     info.articles = std::atoi(db->get_metadata(std::string(schema::kMetaArticleCount)).c_str());
     info.sections = std::atoi(db->get_metadata(std::string(schema::kMetaSectionCount)).c_str());
     info.built_at = db->get_metadata(std::string(schema::kMetaBuiltAt));
+    info.typos = TypoIndex::Build(*db);
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("index_unreadable", e.get_description());
   }

@@ -6,6 +6,7 @@
 #include "core/ascii_text.h"
 #include "core/schema.h"
 #include "core/slug.h"
+#include "server/typo_query.h"
 
 namespace kb {
 namespace {
@@ -48,7 +49,8 @@ Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& text) {
 }  // namespace
 
 BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
-                      const QueryFilters& filters) {
+                      const QueryFilters& filters, const QueryFeatures& features) {
+  const bool last_word_partial = !text.empty() && text.back() != ' ';
   BuiltQuery built;
   std::vector<Xapian::Query> per_locale;
   for (const std::string& locale : filters.locales) {
@@ -57,6 +59,11 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
     Xapian::QueryParser parser = MakeParser(db, *language);
     Xapian::Query query = Parse(parser, text);
     if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
+    if (features.typos) {
+      TypoExpansion typos = ExpandTypos(db, text, *language, *features.typos, last_word_partial);
+      if (!typos.query.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, typos.query);
+      if (built.typo_rewrite.empty()) built.typo_rewrite = typos.rewritten;
+    }
     if (filters.locales.size() > 1) {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                             Xapian::Query(schema::Term(schema::kLocale, locale)));

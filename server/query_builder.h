@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/language.h"
+#include "server/typo_index.h"
 
 namespace kb {
 
@@ -24,11 +25,19 @@ struct QueryFilters {
   bool include_internal = false;
 };
 
+// Query-time features that change what a query matches (the Searcher's SearchFeatures decide).
+struct QueryFeatures {
+  const TypoIndex* typos = nullptr;  // typo tolerance from this index's spelling data; null = off
+};
+
 struct BuiltQuery {
   Xapian::Query query;
   // The query with misspelled words replaced by the index's spelling suggestions, or "" when the
   // parser has no suggestion.
   std::string corrected;
+  // Set when typo tolerance corrected every meaningful word of the query (see ExpandTypos): the
+  // query the results are really for.
+  std::string typo_rewrite;
 };
 
 // Parses `text` once per locale in `filters.locales` (each restricted to its own locale's
@@ -36,6 +45,6 @@ struct BuiltQuery {
 // applies the filters. The last word matches as a prefix unless `text` ends in a space.
 // `db` supplies prefix expansions and spelling suggestions.
 BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
-                      const QueryFilters& filters);
+                      const QueryFilters& filters, const QueryFeatures& features = {});
 
 }  // namespace kb

@@ -57,7 +57,9 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
                                       const SearchRequest& request) const {
   try {
     const QueryFilters filters = FiltersFor(request, info);
-    BuiltQuery built = BuildQuery(db, request.query, filters);
+    QueryFeatures query_features;
+    if (features_.typo_tolerance) query_features.typos = info.typos.get();
+    BuiltQuery built = BuildQuery(db, request.query, filters, query_features);
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
@@ -73,8 +75,10 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       std::string complete = BuildQuery(db, request.query + " ", filters).corrected;
       if (!complete.empty()) built.corrected = complete;
     }
-    if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
-      BuiltQuery retry = BuildQuery(db, built.corrected, filters);
+    if (!mset.empty() && !built.typo_rewrite.empty()) {
+      result.corrected = built.typo_rewrite;
+    } else if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
+      BuiltQuery retry = BuildQuery(db, built.corrected, filters, query_features);
       enquire.set_query(retry.query);
       Xapian::MSet corrected = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
       if (corrected.get_matches_estimated() > 0) {

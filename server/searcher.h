@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "server/article_urls.h"
 #include "server/search_request.h"
+#include "server/typo_index.h"
 
 namespace kb {
 
@@ -21,6 +22,7 @@ struct IndexInfo {
   int articles = 0;
   int sections = 0;
   std::string built_at;  // ISO 8601 UTC
+  std::shared_ptr<const TypoIndex> typos;  // built from the generation's spelling data
 };
 
 struct SectionLink {
