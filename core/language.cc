@@ -70,6 +70,8 @@ std::shared_ptr<const Xapian::Stopper> StopperFor(const std::string& language) {
   return cache[language] = MakeStopper(words);
 }
 
+}  // namespace
+
 bool IsValidLocaleTag(std::string_view tag) {
   // language (2-3 letters), then optional subtags of 1-8 alphanumerics: "en", "pt-BR", "zh-Hant".
   if (tag.empty() || tag.size() > 35) return false;
@@ -93,8 +95,6 @@ bool IsValidLocaleTag(std::string_view tag) {
   }
   return true;
 }
-
-}  // namespace
 
 Result<Language> LanguageForLocale(std::string_view locale) {
   if (!IsValidLocaleTag(locale)) {

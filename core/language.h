@@ -23,6 +23,10 @@ struct Language {
 // it. Fails with a message naming the supported languages when Xapian has no stemmer for it.
 Result<Language> LanguageForLocale(std::string_view locale);
 
+// True for a BCP 47-like tag: a 2-3 letter language, then optional subtags of 1-8 letters and
+// digits ("en", "pt-BR", "zh-Hant"). Says nothing about whether Xapian can stem it.
+bool IsValidLocaleTag(std::string_view tag);
+
 // The default locale of articles that do not set one.
 inline constexpr std::string_view kDefaultLocale = "en";
 

@@ -110,11 +110,10 @@ class Diagnoser {
     if (const auto now = Run(gap.representative, locale, category, tag, false); !now.empty()) {
       gap.diagnosis = "answered_now";
       gap.diagnosis_text = "the current index finds '" + now.front() + "' for it";
-    } else if ((!locale.empty() || !category.empty() || !tag.empty()) &&
-               !Run(gap.representative, "", "", "", false).empty()) {
+    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", false).empty()) {
       gap.diagnosis = "filtered";
       gap.diagnosis_text = "a filter or locale excluded the matches";
-    } else if (!Run(gap.representative, "", "", "", true).empty()) {
+    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", true).empty()) {
       gap.diagnosis = "internal_only";
       gap.diagnosis_text = "the words exist only in internal articles";
     } else if (LooksLikeUncorrectableTypo(gap.representative, language)) {
@@ -144,7 +143,12 @@ class Diagnoser {
     request.query = WithoutPlaceholders(query) + " ";  // as settled on: the last word is complete
     request.locale = locale;
     request.category = category;
-    request.tag = tag;
+    for (std::size_t start = 0; start < tag.size();) {  // the log keeps tags joined by ','
+      std::size_t end = tag.find(',', start);
+      if (end == std::string::npos) end = tag.size();
+      if (end > start) request.tags.push_back(tag.substr(start, end - start));
+      start = end + 1;
+    }
     request.limit = 3;
     request.include_internal = include_internal;
     auto result = searcher_.Search(index_, info_, request);

@@ -31,10 +31,27 @@ json SearchResponseJson(const SearchResponse& response) {
                        {"score", std::round(hit.score * 1000) / 1000},
                        {"sections", sections}});
   }
+  auto facet_list = [](const std::vector<FacetCount>& counts) {
+    json list = json::array();
+    for (const FacetCount& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+    return list;
+  };
+  json facets = {{"category", facet_list(r.facets.categories)},
+                 {"tag", facet_list(r.facets.tags)},
+                 {"exact", r.facets.exact}};
+  json fallback = nullptr;
+  if (r.locale_fallback_from) {
+    fallback = {{"requested", *r.locale_fallback_from},
+                {"message", "no articles in '" + *r.locale_fallback_from + "'; showing '" +
+                                r.locale + "' instead"}};
+  }
   return {{"query", r.query},
           {"total", r.total},
           {"results", results},
           {"corrected", r.corrected ? json(*r.corrected) : json(nullptr)},
+          {"locale", r.locale},
+          {"locale_fallback", fallback},
+          {"facets", facets},
           {"search_id", response.search_id},
           {"took_ms", std::round(response.took_ms * 1000) / 1000}};
 }

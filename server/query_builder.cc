@@ -83,7 +83,9 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
   if (!filters.category.empty()) {
     must.emplace_back(schema::Term(schema::kCategory, Slugify(filters.category)));
   }
-  if (!filters.tag.empty()) must.emplace_back(schema::Term(schema::kTag, AsciiLower(filters.tag)));
+  for (const std::string& tag : filters.tags) {
+    must.emplace_back(schema::Term(schema::kTag, AsciiLower(tag)));
+  }
   if (!filters.include_internal) {
     must.emplace_back(schema::Term(schema::kAudience, schema::kPublic));
   }

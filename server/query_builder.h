@@ -21,7 +21,7 @@ struct QueryFilters {
   std::vector<std::string> locales;  // the locales to search; each parsed with its own stemmer
   bool locale_requested = false;     // restrict to `locales` even when there is only one
   std::string category;              // "" = any
-  std::string tag;                   // "" = any
+  std::vector<std::string> tags;     // all of them; empty = any
   bool include_internal = false;
 };
 

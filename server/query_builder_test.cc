@@ -65,9 +65,10 @@ TEST_F(QueryBuilderTest, FiltersAreBooleanAndInternalIsHiddenByDefault) {
   QueryFilters filters = English();
   filters.locale_requested = true;
   filters.category = "Billing";
-  filters.tag = "Refunds";
-  EXPECT_EQ(Describe("refund ", filters),
-            "Query((Zrefund@1 FILTER (Len AND XCATbilling AND Krefunds AND XAUDpublic)))");
+  filters.tags = {"Refunds", "annual"};
+  EXPECT_EQ(
+      Describe("refund ", filters),
+      "Query((Zrefund@1 FILTER (Len AND XCATbilling AND Krefunds AND Kannual AND XAUDpublic)))");
   filters = English();
   filters.include_internal = true;
   EXPECT_EQ(Describe("refund ", filters), "Query(Zrefund@1)");

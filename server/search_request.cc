@@ -93,19 +93,32 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
   if (Status s = ParseFilter(params, "locale", limits.max_filter_bytes, request.locale); !s.ok()) {
     return s;
   }
-  if (!request.locale.empty()) {
-    auto language = LanguageForLocale(request.locale);
-    if (!language.ok()) {
-      return Status::InvalidArgument("invalid_locale", "'locale': " + language.status().message());
-    }
-    request.locale = language->locale;
+  // A well-formed locale the index has no articles for (or Xapian no stemmer for) is not an
+  // error: the search falls back to the default locale and says so.
+  request.locale = AsciiLower(request.locale);
+  if (!request.locale.empty() && request.locale != kAllLocales &&
+      !IsValidLocaleTag(request.locale)) {
+    return Status::InvalidArgument("invalid_locale",
+                                   "'locale' is '" + request.locale +
+                                       "'; send a language tag such as 'en', 'de' or 'pt-BR', "
+                                       "or 'all' for every language");
   }
   if (Status s = ParseFilter(params, "category", limits.max_filter_bytes, request.category);
       !s.ok()) {
     return s;
   }
-  if (Status s = ParseFilter(params, "tag", limits.max_filter_bytes, request.tag); !s.ok()) {
-    return s;
+  auto [first_tag, last_tag] = params.equal_range("tag");
+  for (auto it = first_tag; it != last_tag; ++it) {
+    if (request.tags.size() == limits.max_tags) {
+      return Status::InvalidArgument("invalid_tag", "more than " + std::to_string(limits.max_tags) +
+                                                        " 'tag' parameters; send fewer");
+    }
+    if (!IsValidUtf8(it->second) || it->second.size() > limits.max_filter_bytes) {
+      return Status::InvalidArgument("invalid_tag",
+                                     "'tag' must be valid UTF-8 of at most " +
+                                         std::to_string(limits.max_filter_bytes) + " bytes");
+    }
+    if (!it->second.empty()) request.tags.push_back(AsciiLower(it->second));
   }
   if (Status s = ParseFilter(params, "session", 64, request.session); !s.ok()) return s;
   if (!request.session.empty() && !IsValidSessionId(request.session)) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -16,15 +17,19 @@ struct SearchLimits {
   int max_limit = 50;
   int max_offset = 1000;               // deep paging is not a help-center use case
   std::size_t max_filter_bytes = 100;  // category, tag, locale
+  std::size_t max_tags = 10;
 };
+
+// `locale=all` searches every locale in the index, each with its own stemmer.
+inline constexpr std::string_view kAllLocales = "all";
 
 struct SearchRequest {
   std::string query;
   int limit = 10;
   int offset = 0;
-  std::string locale;             // "" = every locale in the index
+  std::string locale;             // "" = the default locale; kAllLocales = every locale
   std::string category;           // "" = any
-  std::string tag;                // "" = any
+  std::vector<std::string> tags;  // an article must have all of them; empty = any
   bool include_internal = false;  // agents only
   std::string session;            // the widget's anonymous session id; "" when none was sent
 };

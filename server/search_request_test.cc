@@ -28,7 +28,8 @@ TEST(SearchRequestTest, ReadsEveryParameter) {
                   {"offset", "20"},
                   {"locale", "de-AT"},
                   {"category", "billing"},
-                  {"tag", "refunds"},
+                  {"tag", "Refunds"},
+                  {"tag", "annual"},
                   {"session", "k3J-9_x"},
                   {"unknown", "ignored"}});
   ASSERT_TRUE(r.ok());
@@ -37,7 +38,7 @@ TEST(SearchRequestTest, ReadsEveryParameter) {
   EXPECT_EQ(r->offset, 20);
   EXPECT_EQ(r->locale, "de-at");
   EXPECT_EQ(r->category, "billing");
-  EXPECT_EQ(r->tag, "refunds");
+  EXPECT_EQ(r->tags, (std::vector<std::string>{"refunds", "annual"}));  // repeatable
   EXPECT_EQ(r->session, "k3J-9_x");
 }
 
@@ -57,8 +58,15 @@ TEST(SearchRequestTest, RejectsWhatCannotBeUsed) {
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"offset", "-1"}}), "invalid_offset");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"offset", "1001"}}), "invalid_offset");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"locale", "english!"}}), "invalid_locale");
+  // A well-formed locale is accepted even without a stemmer: the search falls back and says so.
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"locale", "pl"}}), "(ok)");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"locale", "all"}}), "(ok)");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"category", std::string(101, 'c')}}), "invalid_category");
-  EXPECT_EQ(ReasonOf({{"q", "a"}, {"tag", "\xc3"}}), "invalid_utf8");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"tag", "\xc3"}}), "invalid_tag");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"tag", std::string(101, 't')}}), "invalid_tag");
+  QueryParams many{{"q", "a"}};
+  for (int i = 0; i < 11; ++i) many.emplace("tag", "t" + std::to_string(i));
+  EXPECT_EQ(ReasonOf(many), "invalid_tag");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", "has space"}}), "invalid_session");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", std::string(65, 's')}}), "invalid_session");
 }

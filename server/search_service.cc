@@ -31,7 +31,7 @@ StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& 
   // Without a locale, normalize in the language of what was found.
   if (request.locale.empty() && !result.hits.empty()) s.language_hint = result.hits[0].locale;
   s.category = request.category;
-  s.tag = request.tag;
+  for (const std::string& tag : request.tags) s.tag += (s.tag.empty() ? "" : ",") + tag;
   s.agent = caller.agent;
   s.result_count = static_cast<int>(result.total);
   for (std::size_t i = 0; i < result.hits.size() && i < 5; ++i) {

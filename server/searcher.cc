@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "core/index_records.h"
 #include "core/language.h"
@@ -15,28 +17,93 @@ namespace {
 // Matches looked at before the total is estimated, so that small result sets get a close total.
 constexpr Xapian::doccount kCheckAtLeast = 100;
 
-// The index locale a requested one maps to: exact ("pt-br"), else its language ("pt").
-std::string ResolveLocale(const std::string& requested, const std::vector<std::string>& present) {
-  if (std::find(present.begin(), present.end(), requested) != present.end()) return requested;
-  const std::string language = requested.substr(0, requested.find('-'));
-  if (std::find(present.begin(), present.end(), language) != present.end()) return language;
-  return requested;  // nothing in the index has it: the search finds nothing, as it should
+bool Has(const std::vector<std::string>& locales, const std::string& locale) {
+  return std::find(locales.begin(), locales.end(), locale) != locales.end();
 }
 
-QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info) {
+// The index locale a requested one maps to: exact ("pt-br"), else its language ("pt"), else
+// nothing.
+std::optional<std::string> ResolveLocale(const std::string& requested,
+                                         const std::vector<std::string>& present) {
+  if (Has(present, requested)) return requested;
+  const std::string language = requested.substr(0, requested.find('-'));
+  if (Has(present, language)) return language;
+  return std::nullopt;
+}
+
+// The locale searched when the request names none or one the index lacks: kDefaultLocale, or,
+// in an index without articles in it, the first locale the index has.
+std::string DefaultLocale(const std::vector<std::string>& present) {
+  const std::string fallback(kDefaultLocale);
+  return present.empty() || Has(present, fallback) ? fallback : present.front();
+}
+
+QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info,
+                        SearchResult& result) {
   QueryFilters filters;
-  if (!request.locale.empty()) {
-    filters.locales = {ResolveLocale(request.locale, info.locales)};
-    filters.locale_requested = true;
-  } else {
+  if (request.locale == kAllLocales) {
     filters.locales = info.locales;
     if (filters.locales.empty()) filters.locales = {std::string(kDefaultLocale)};
+    result.locale = kAllLocales;
+  } else {
+    std::optional<std::string> resolved;
+    if (!request.locale.empty()) {
+      resolved = ResolveLocale(request.locale, info.locales);
+      if (!resolved) result.locale_fallback_from = request.locale;
+    }
+    result.locale = resolved ? *resolved : DefaultLocale(info.locales);
+    filters.locales = {result.locale};
+    filters.locale_requested = true;
   }
   filters.category = request.category;
-  filters.tag = request.tag;
+  filters.tags = request.tags;
   filters.include_internal = request.include_internal;
   return filters;
 }
+
+// Counts categories and tags per matching article (not per section) over the sections Xapian
+// examines.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++examined_;
+    if (!articles_.insert(doc.get_value(schema::kSlotArticle)).second) return;
+    ++categories_[doc.get_value(schema::kSlotCategory)];
+    const std::string tags = doc.get_value(schema::kSlotTags);
+    for (std::size_t start = 0; start < tags.size();) {
+      std::size_t end = tags.find(schema::kTagSeparator, start);
+      if (end == std::string::npos) end = tags.size();
+      ++tags_[tags.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  Xapian::doccount examined() const { return examined_; }
+
+  Facets Take() const {
+    Facets facets;
+    facets.categories = Top(categories_);
+    facets.tags = Top(tags_);
+    return facets;
+  }
+
+ private:
+  static std::vector<FacetCount> Top(const std::map<std::string, Xapian::doccount>& counts) {
+    std::vector<FacetCount> top;
+    for (const auto& [value, count] : counts) {
+      if (!value.empty()) top.push_back({value, count});
+    }
+    std::stable_sort(top.begin(), top.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count > b.count;
+    });
+    if (top.size() > kMaxFacetValues) top.resize(kMaxFacetValues);
+    return top;
+  }
+
+  Xapian::doccount examined_ = 0;
+  std::set<std::string> articles_;
+  std::map<std::string, Xapian::doccount> categories_;
+  std::map<std::string, Xapian::doccount> tags_;
+};
 
 class StemmerCache {
  public:
@@ -56,16 +123,18 @@ class StemmerCache {
 Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInfo& info,
                                       const SearchRequest& request) const {
   try {
-    const QueryFilters filters = FiltersFor(request, info);
+    SearchResult result;
+    const QueryFilters filters = FiltersFor(request, info, result);
     QueryFeatures query_features;
     if (features_.typo_tolerance) query_features.typos = info.typos.get();
     BuiltQuery built = BuildQuery(db, request.query, filters, query_features);
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
+    FacetSpy facets;
+    if (request.offset == 0) enquire.add_matchspy(&facets);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
 
-    SearchResult result;
     result.query = request.query;
     // The parser never corrects the word still being typed (it is a prefix). When nothing
     // matched, ask again as if it were complete, so "subscripton cancle" becomes
@@ -80,13 +149,19 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     } else if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
       BuiltQuery retry = BuildQuery(db, built.corrected, filters, query_features);
       enquire.set_query(retry.query);
+      enquire.clear_matchspies();
+      FacetSpy corrected_facets;
+      if (request.offset == 0) enquire.add_matchspy(&corrected_facets);
       Xapian::MSet corrected = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+      enquire.clear_matchspies();
       if (corrected.get_matches_estimated() > 0) {
         std::string shown = built.corrected;
         shown.erase(shown.find_last_not_of(' ') + 1);
         result.corrected = shown;
         mset = corrected;
         built = retry;
+        result.facets = corrected_facets.Take();
+        result.facets.exact = corrected_facets.examined() >= corrected.get_matches_upper_bound();
       }
     }
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
@@ -95,6 +170,10 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     const bool last_page =
         !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
     result.total = last_page ? seen : std::max(seen, mset.get_matches_estimated());
+    if (request.offset == 0 && !result.corrected) {
+      result.facets = facets.Take();
+      result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
+    }
 
     StemmerCache stemmers;
     std::map<std::string, std::size_t> hit_by_slug;

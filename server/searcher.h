@@ -46,12 +46,33 @@ struct SearchHit {
   std::vector<SectionLink> more_sections;  // up to kMaxMoreSections other matching sections
 };
 
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;  // matching articles
+};
+
+// What the matching articles have in common, so that a UI can offer filters.
+struct Facets {
+  std::vector<FacetCount> categories;  // most articles first
+  std::vector<FacetCount> tags;
+  // False when the query matched more sections than were examined (Xapian stops early on broad
+  // queries); the counts are then those of the best-matching articles.
+  bool exact = true;
+};
+
 struct SearchResult {
   std::string query;                     // as the client sent it
   Xapian::doccount total = 0;            // matching articles (an estimate on large indexes)
   std::vector<SearchHit> hits;           // one per article, best first
   std::optional<std::string> corrected;  // set when the results are for a spelling correction
+  std::string locale;  // the locale searched (kAllLocales for every one)
+  // Set when the request asked for a locale the index has no articles in: the default locale was
+  // searched instead.
+  std::optional<std::string> locale_fallback_from;
+  Facets facets;  // on the first page only
 };
+
+inline constexpr std::size_t kMaxFacetValues = 20;
 
 // Which of kb's search-quality features a Searcher applies. Production uses the defaults (all on);
 // the relevance test and the benchmark also run Plain(): the same index searched with Xapian's stock

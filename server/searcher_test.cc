@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "server/live_index.h"
@@ -134,16 +135,37 @@ TEST_F(SearcherTest, LocalesUseTheirOwnStemmer) {
   ASSERT_FALSE(r.hits.empty());
   EXPECT_EQ(r.hits[0].slug, "rechnungen");
   EXPECT_EQ(r.hits[0].locale, "de");
-  // Without a locale every locale is searched, each with its own stemmer.
-  EXPECT_EQ(Top("kündigen "), "abonnement-kuendigen");
-  EXPECT_EQ(Top("rechnung "), "rechnungen");
+  EXPECT_EQ(r.locale, "de");
+  EXPECT_FALSE(r.locale_fallback_from.has_value());
+  // Without a locale the default locale is searched: English words quoted in German articles
+  // do not pull them above English ones.
+  EXPECT_EQ(Search("rechnung ").locale, "en");
+  EXPECT_TRUE(Search("rechnung ").hits.empty());
+  // "all" searches every locale, each with its own stemmer.
+  request.locale = "all";
+  request.query = "kündigen ";
+  r = Search(request);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].slug, "abonnement-kuendigen");
+  request.query = "rechnung ";
+  EXPECT_EQ(Search(request).hits.at(0).slug, "rechnungen");
   // A regional tag falls back to its language.
-  request.locale = "de-AT";
   request.locale = "de-at";
   EXPECT_EQ(Search(request).hits.size(), 1u);
-  // English-only filter excludes German articles.
-  request.locale = "en";
-  EXPECT_TRUE(Search(request).hits.empty());
+  EXPECT_EQ(Search(request).locale, "de");
+}
+
+TEST_F(SearcherTest, ALocaleWithoutArticlesFallsBackToTheDefaultAndSaysSo) {
+  SearchRequest request;
+  request.query = "refund ";
+  for (const std::string locale : {"fr", "pl", "zh-hant"}) {  // stemmer, none, none
+    request.locale = locale;
+    const SearchResult r = Search(request);
+    EXPECT_EQ(r.locale, "en") << locale;
+    EXPECT_EQ(r.locale_fallback_from, locale);
+    ASSERT_FALSE(r.hits.empty()) << locale;
+    EXPECT_EQ(r.hits[0].slug, "refunds");
+  }
 }
 
 TEST_F(SearcherTest, InternalArticlesAreInvisibleWithoutAgentAccess) {
@@ -165,8 +187,37 @@ TEST_F(SearcherTest, CategoryAndTagFilter) {
   request.category = "account";
   EXPECT_TRUE(Search(request).hits.empty());
   request.category = "";
-  request.tag = "subscription";
+  request.tags = {"subscription"};
   EXPECT_EQ(Slugs(Search(request)), std::vector<std::string>{"cancel-subscription"});
+  // Repeated tags narrow: an article must have every one.
+  request.tags = {"subscription", "no-such-tag"};
+  EXPECT_TRUE(Search(request).hits.empty());
+}
+
+TEST_F(SearcherTest, FacetsCountMatchingArticlesByCategoryAndTag) {
+  const SearchResult r = Search("billing ");
+  ASSERT_GE(r.hits.size(), 2u);
+  EXPECT_TRUE(r.facets.exact);
+  std::map<std::string, Xapian::doccount> categories, tags;
+  for (const FacetCount& c : r.facets.categories) categories[c.value] = c.count;
+  for (const FacetCount& t : r.facets.tags) tags[t.value] = t.count;
+  // Counted per article, not per section: compare with the hits themselves.
+  std::map<std::string, Xapian::doccount> expected_categories, expected_tags;
+  for (const SearchHit& hit : r.hits) {
+    ++expected_categories[hit.category];
+    for (const std::string& tag : hit.tags) ++expected_tags[tag];
+  }
+  EXPECT_EQ(categories, expected_categories);
+  EXPECT_EQ(tags, expected_tags);
+  // Most frequent first.
+  for (std::size_t i = 1; i < r.facets.categories.size(); ++i) {
+    EXPECT_GE(r.facets.categories[i - 1].count, r.facets.categories[i].count);
+  }
+  // Facets describe the query, not one page of it: none on later pages.
+  SearchRequest later;
+  later.query = "billing ";
+  later.offset = 1;
+  EXPECT_TRUE(Search(later).facets.categories.empty());
 }
 
 TEST_F(SearcherTest, PagesThroughResults) {

@@ -6,6 +6,8 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -102,8 +104,23 @@ TEST_F(HttpApiTest, TypoIsCorrectedAndSaidSo) {
 
 TEST_F(HttpApiTest, LocaleStemming) {
   EXPECT_EQ(Slugs("/api/search?q=rechnung+&locale=de"), std::vector<std::string>{"rechnungen"});
-  EXPECT_EQ(Top("abonnement kündigen"), "abonnement-kuendigen");
+  EXPECT_EQ(Slugs("/api/search?q=abonnement+k%C3%BCndigen&locale=all").at(0),
+            "abonnement-kuendigen");
   EXPECT_TRUE(Slugs("/api/search?q=rechnung+&locale=en").empty());
+  // Without a locale, the default one.
+  const json plain = Get("/api/search?q=refund");
+  EXPECT_EQ(plain["locale"], "en");
+  EXPECT_TRUE(plain["locale_fallback"].is_null());
+}
+
+TEST_F(HttpApiTest, ALocaleWithoutArticlesFallsBackAndSaysSo) {
+  const json body = Get("/api/search?q=refund&locale=pt-BR");
+  EXPECT_EQ(body["locale"], "en");
+  EXPECT_EQ(body["locale_fallback"]["requested"], "pt-br");
+  EXPECT_NE(body["locale_fallback"]["message"].get<std::string>().find("'pt-br'"),
+            std::string::npos);
+  ASSERT_FALSE(body["results"].empty());
+  EXPECT_EQ(body["results"][0]["slug"], "refunds");
 }
 
 TEST_F(HttpApiTest, OneResultPerArticle) {
@@ -127,6 +144,27 @@ TEST_F(HttpApiTest, FiltersByCategoryAndTag) {
   }
   EXPECT_EQ(Slugs("/api/search?q=billing&tag=subscription"),
             std::vector<std::string>{"cancel-subscription"});
+  EXPECT_TRUE(Slugs("/api/search?q=billing&tag=subscription&tag=security").empty());
+}
+
+TEST_F(HttpApiTest, FacetsOfferTheCategoriesAndTagsOfTheMatches) {
+  const json body = Get("/api/search?q=billing+settings");
+  ASSERT_TRUE(body["facets"]["category"].is_array());
+  std::map<std::string, int> categories;
+  for (const json& c : body["facets"]["category"]) categories[c["value"]] = c["count"];
+  std::map<std::string, int> expected;
+  for (const json& r : body["results"]) ++expected[r["category"].get<std::string>()];
+  EXPECT_EQ(categories, expected);
+  EXPECT_TRUE(body["facets"]["exact"].get<bool>());
+  bool has_subscription_tag = false;
+  for (const json& t : body["facets"]["tag"]) has_subscription_tag |= t["value"] == "subscription";
+  EXPECT_TRUE(has_subscription_tag) << body["facets"].dump();
+  // Choosing a facet value narrows the results to it.
+  const json narrowed = Get("/api/search?q=billing+settings&tag=subscription");
+  for (const json& r : narrowed["results"]) {
+    const auto& tags = r["tags"];
+    EXPECT_NE(std::find(tags.begin(), tags.end(), "subscription"), tags.end());
+  }
 }
 
 TEST_F(HttpApiTest, InternalArticlesAreInvisible) {
