@@ -111,7 +111,8 @@
       say('');
       return;
     }
-    const params = new URLSearchParams({ q, limit: '20' });
+    // Agents answer customers in any language: every locale, each with its own stemmer.
+    const params = new URLSearchParams({ q, limit: '20', locale: 'all' });
     if ($('#category').value) params.set('category', $('#category').value);
     if ($('#tag').value.trim()) params.set('tag', $('#tag').value.trim());
     try {

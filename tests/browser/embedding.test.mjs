@@ -13,11 +13,12 @@ let browser;
 let shop;
 let other;
 
-// A customer's site: serves one page that embeds the widget from kb-server.
+// A customer's site: serves a page that embeds the widget from kb-server, in German under /hilfe.
 function startSite() {
   const site = createServer((request, response) => {
+    const lang = request.url.startsWith('/hilfe') ? 'de' : 'en';
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Shop</h1>
+    response.end(`<!doctype html><html lang="${lang}"><head><title>Shop</title></head><body><h1>Shop</h1>
       <script src="${server.url}/widget.js" data-kb-url="${server.url}" async></script></body></html>`);
   });
   return new Promise((resolve) => site.listen(0, '127.0.0.1', () => {
@@ -40,12 +41,12 @@ after(async () => {
   other?.close();
 });
 
-async function shopPage(origin) {
+async function shopPage(origin, path = '/help') {
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${origin}/help`);
+  await page.goto(`${origin}${path}`);
   return { page, problems };
 }
 
@@ -72,6 +73,19 @@ test('a page on an allowed origin searches, reads and votes through CORS', async
   const refunds = report.articles.find((a) => a.slug === 'refunds');
   assert.equal(refunds.not_helpful, 1);
   assert.equal(refunds.views, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the widget searches in the language of the page it is on', async () => {
+  const { page, problems } = await shopPage(shop.origin, '/hilfe');
+  await page.getByRole('button', { name: /help/i }).click();
+  const searched = page.waitForResponse((r) => r.url().includes('/api/search'));
+  await page.keyboard.type('rechnung ');
+  assert.match((await searched).url(), /locale=de/);
+  const result = page.getByRole('option').first();
+  await result.waitFor();
+  assert.match(await result.textContent(), /Rechnungen/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -4,8 +4,9 @@
 //   <script src="https://kb.example.com/widget.js" data-kb-url="https://kb.example.com" async></script>
 //
 // Options (data-* attributes or KbWidget.mount(element, options)): kbUrl, mode ("launcher" or
-// "inline"), target (a selector, for inline), locale, category, placeholder, contact (a URL, a
-// mailto: address, or through mount() a function), accent; through mount() also strings.
+// "inline"), target (a selector, for inline), locale (default: the page's lang), category,
+// placeholder, contact (a URL, a mailto: address, or through mount() a function), accent; through
+// mount() also strings.
 import { createWidget } from './widget.js';
 
 const script = document.currentScript;
@@ -34,7 +35,10 @@ function mount(element, options = {}) {
   if (mode === 'inline' && !element) return fail('inline mode needs an element (data-target or mount(element))');
   // One floating launcher per page, however often the script is included.
   if (mode === 'launcher' && launcher && launcher.element.isConnected) return launcher;
-  const widget = createWidget(element || document.body, { ...options, kbUrl, mode });
+  // The page's own language unless told otherwise: a German page gets German answers (the server
+  // falls back to its default language, and says so, when it has no articles in this one).
+  const locale = options.locale || document.documentElement.lang || undefined;
+  const widget = createWidget(element || document.body, { ...options, kbUrl, mode, locale });
   if (mode === 'launcher') launcher = widget;
   return widget;
 }
