@@ -151,8 +151,9 @@ void PrintMisses(const std::vector<JudgedQuery>& queries, const Configuration& c
               (rank ? std::to_string(rank) : std::string("-")) + ", top was " + top + corrected +
               "\n";
   }
+  // scripts/test.sh cuts the table out of the test log up to the line that starts this way.
   std::printf(
-      "\n%s: queries whose answer was not first (and \"none\" queries that found "
+      "\nqueries whose answer was not first for %s (and \"none\" queries that found "
       "something):\n%s\n",
       config.name.c_str(), misses.c_str());
 }
