@@ -139,14 +139,18 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     // The parser never corrects the word still being typed (it is a prefix). When nothing
     // matched, ask again as if it were complete, so "subscripton cancle" becomes
     // "subscription cancel" and not "subscription cancle".
-    if (mset.get_matches_estimated() == 0 && !request.query.empty() &&
+    // With typo tolerance on, corrections come from it alone: Xapian's whole-query suggestion
+    // also "corrects" words the help center simply does not have ("weather" -> "whether"),
+    // turning a query that should find nothing into one that finds something unrelated.
+    const bool suggest = !features_.typo_tolerance;
+    if (suggest && mset.get_matches_estimated() == 0 && !request.query.empty() &&
         request.query.back() != ' ') {
       std::string complete = BuildQuery(db, request.query + " ", filters).corrected;
       if (!complete.empty()) built.corrected = complete;
     }
     if (!mset.empty() && !built.typo_rewrite.empty()) {
       result.corrected = built.typo_rewrite;
-    } else if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
+    } else if (suggest && mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
       BuiltQuery retry = BuildQuery(db, built.corrected, filters, query_features);
       enquire.set_query(retry.query);
       enquire.clear_matchspies();
