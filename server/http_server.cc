@@ -126,7 +126,10 @@ void HttpServer::RegisterRoutes() {
   s.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
     auto article = service_.Article(req.matches[1], CallerOf(req));
     if (!article.ok()) return SendError(res, article.status());
-    SendJson(res, 200, ArticleJson(*article, service_.urls()));
+    auto related = service_.RelatedArticles(*article, CallerOf(req));
+    SendJson(res, 200,
+             ArticleJson(*article, service_.urls(),
+                         related.ok() ? *related : std::vector<ArticleLink>{}));
   });
 
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {

@@ -56,7 +56,13 @@ json SearchResponseJson(const SearchResponse& response) {
           {"took_ms", std::round(response.took_ms * 1000) / 1000}};
 }
 
-json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls) {
+json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls,
+                 const std::vector<ArticleLink>& related) {
+  json related_links = json::array();
+  for (const ArticleLink& link : related) {
+    related_links.push_back(
+        {{"slug", link.slug}, {"title", link.title}, {"url", urls.For(link.slug, "")}});
+  }
   json sections = json::array();
   for (const auto& s : a.sections) {
     sections.push_back(
@@ -65,7 +71,7 @@ json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls) {
   return {{"slug", a.slug},       {"title", a.title},     {"category", a.category},
           {"tags", a.tags},       {"locale", a.locale},   {"audience", a.audience},
           {"summary", a.summary}, {"updated", a.updated}, {"url", urls.For(a.slug, "")},
-          {"html", a.html},       {"sections", sections}};
+          {"html", a.html},       {"sections", sections},   {"related", related_links}};
 }
 
 json HealthJson(const IndexInfo& info, const SearchLogStats* log) {

@@ -11,7 +11,8 @@
 namespace kb {
 
 nlohmann::json SearchResponseJson(const SearchResponse& response);
-nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls);
+nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls,
+                           const std::vector<ArticleLink>& related);
 nlohmann::json HealthJson(const IndexInfo& info, const SearchLogStats* log);
 // `generation` is the live index's: gaps it answered are listed as "answered_by_last_reindex".
 nlohmann::json GapReportJson(const GapReport& report, const std::string& generation);

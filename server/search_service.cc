@@ -7,6 +7,7 @@
 #include "core/schema.h"
 #include "core/slug.h"
 #include "server/event_request.h"
+#include "server/related_articles.h"
 
 namespace kb {
 namespace {
@@ -99,24 +100,7 @@ Result<std::vector<ArticleLink>> SearchService::RelatedArticles(const ArticleRec
   return index_.WithDatabase<std::vector<ArticleLink>>(
       [&](const Xapian::Database& db, const IndexInfo&) -> Result<std::vector<ArticleLink>> {
         try {
-          Xapian::Query query(schema::Term(schema::kCategory, article.category));
-          if (!caller.agent) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(schema::Term(schema::kAudience, schema::kPublic)));
-          }
-          query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                Xapian::Query(schema::Term(schema::kArticle, article.slug)));
-          Xapian::Enquire enquire(db);
-          enquire.set_query(query);
-          enquire.set_weighting_scheme(Xapian::BoolWeight());
-          enquire.set_collapse_key(schema::kSlotArticle);
-          std::vector<ArticleLink> links;
-          const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-          for (auto it = mset.begin(); it != mset.end(); ++it) {
-            auto record = ParseSectionRecord(it.get_document().get_data());
-            if (record.ok()) links.push_back({record->slug, record->title});
-          }
-          return links;
+          return FindRelatedArticles(db, article, caller.agent, limit);
         } catch (const Xapian::Error& e) {
           return Status::Unavailable("index_error", e.get_description());
         }

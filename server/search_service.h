@@ -50,8 +50,8 @@ class SearchService {
   // is not an agent: internal articles are invisible, not forbidden.
   Result<ArticleRecord> Article(const std::string& slug, const Caller& caller);
 
-  // Up to `limit` other articles of `article`'s category the caller may see, for "related"
-  // links.
+  // Up to `limit` other articles most related to `article` that the caller may see (see
+  // FindRelatedArticles).
   Result<std::vector<ArticleLink>> RelatedArticles(const ArticleRecord& article,
                                                    const Caller& caller, std::size_t limit = 5);
 

@@ -183,6 +183,15 @@ TEST_F(HttpApiTest, ArticleEndpoint) {
   ASSERT_EQ(a["sections"].size(), 3u);
   EXPECT_EQ(a["sections"][0]["title"], "Annual plans");
   EXPECT_EQ(a["sections"][0]["anchor"], "annual-plans");
+  // Related articles: other public articles that share its distinctive words.
+  ASSERT_TRUE(a["related"].is_array());
+  ASSERT_FALSE(a["related"].empty());
+  EXPECT_LE(a["related"].size(), 5u);
+  std::set<std::string> related;
+  for (const json& r : a["related"]) related.insert(r["slug"]);
+  EXPECT_TRUE(related.count("cancel-subscription")) << a["related"].dump();
+  EXPECT_FALSE(related.count("refunds"));
+  EXPECT_FALSE(related.count("manual-refund"));  // internal: invisible to the public
 }
 
 TEST_F(HttpApiTest, ArticlePageIsServedAsHtml) {
