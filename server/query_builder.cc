@@ -59,6 +59,10 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
     Xapian::QueryParser parser = MakeParser(db, *language);
     Xapian::Query query = Parse(parser, text);
     if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
+    if (Xapian::Query boosts = RankingBoosts(text, *language, features.ranking, last_word_partial);
+        !boosts.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_OR, query, boosts);
+    }
     if (features.typos) {
       TypoExpansion typos = ExpandTypos(db, text, *language, *features.typos, last_word_partial);
       if (!typos.query.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, typos.query);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/language.h"
+#include "server/ranking.h"
 #include "server/typo_index.h"
 
 namespace kb {
@@ -28,6 +29,7 @@ struct QueryFilters {
 // Query-time features that change what a query matches (the Searcher's SearchFeatures decide).
 struct QueryFeatures {
   const TypoIndex* typos = nullptr;  // typo tolerance from this index's spelling data; null = off
+  RankingParams ranking;             // phrase and title boosts
 };
 
 struct BuiltQuery {

@@ -127,10 +127,13 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     const QueryFilters filters = FiltersFor(request, info, result);
     QueryFeatures query_features;
     if (features_.typo_tolerance) query_features.typos = info.typos.get();
+    const RankingParams ranking = features_.tuned_ranking ? features_.ranking : RankingParams::Plain();
+    query_features.ranking = ranking;
     BuiltQuery built = BuildQuery(db, request.query, filters, query_features);
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     FacetSpy facets;
     if (request.offset == 0) enquire.add_matchspy(&facets);
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);

@@ -10,6 +10,7 @@
 
 #include "core/status.h"
 #include "server/article_urls.h"
+#include "server/ranking.h"
 #include "server/search_request.h"
 #include "server/typo_index.h"
 
@@ -84,8 +85,10 @@ struct SearchFeatures {
   bool synonyms = true;        // the index's synonym table (articles/_synonyms.yaml)
   bool curation = true;        // pins and hides from articles/_rules.yaml
   bool popularity = true;      // a small boost for articles found helpful for similar queries
+  // Used when tuned_ranking is on; the relevance test's tuning mode tries others.
+  RankingParams ranking = RankingParams::Tuned();
 
-  static SearchFeatures Plain() { return {false, false, false, false, false}; }
+  static SearchFeatures Plain() { return {false, false, false, false, false, {}}; }
 };
 
 inline constexpr std::size_t kMaxMoreSections = 3;

@@ -4,25 +4,10 @@
 #include <set>
 #include <vector>
 
+#include "server/query_words.h"
+
 namespace kb {
 namespace {
-
-// The query's words as the indexer's tokenizer sees them (lower case, in order), with no
-// stemming or stopping: a bare QueryParser.
-std::vector<std::string> Words(const std::string& text) {
-  Xapian::QueryParser parser;
-  Xapian::Query parsed;
-  try {
-    parsed = parser.parse_query(text, 0);
-  } catch (const Xapian::QueryParserError&) {
-    return {};
-  }
-  std::vector<std::string> words;
-  for (auto it = parsed.get_terms_begin(); it != parsed.get_terms_end(); ++it) {
-    words.push_back(*it);
-  }
-  return words;
-}
 
 bool HasDigit(const std::string& word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -44,7 +29,7 @@ TypoExpansion ExpandTypos(const Xapian::Database& db, const std::string& text,
                           const Language& language, const TypoIndex& typos,
                           bool last_word_partial) {
   TypoExpansion expansion;
-  const std::vector<std::string> words = Words(text);
+  const std::vector<std::string> words = QueryWords(text);
   std::vector<Xapian::Query> corrected;
   std::vector<std::string> rewritten_words;
   bool every_word_unknown_and_corrected = true;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -158,6 +159,34 @@ void PrintMisses(const std::vector<JudgedQuery>& queries, const Configuration& c
       config.name.c_str(), misses.c_str());
 }
 
+// Runs every query through `config.features` and fills in its figures. `only` (when set) picks
+// the queries by position: 0 = even, 1 = odd, for tuning on one half and checking on the other.
+void Evaluate(LiveIndex& live, const std::vector<JudgedQuery>& queries, Configuration& config,
+              int only = -1) {
+  const Searcher searcher{ArticleUrls(), config.features};
+  for (const std::string& kind : kKinds) config.by_kind[kind];
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const JudgedQuery& q = queries[i];
+    if (only >= 0 && static_cast<int>(i % 2) != only) continue;
+    SearchRequest request;
+    request.query = q.text;
+    request.include_internal = q.kind == "internal";
+    // German queries ask for the German articles, as the widget does on a German page; the rest
+    // give no locale, so the default locale (English) is searched.
+    if (q.kind == "de") request.locale = "de";
+    auto result = live.WithDatabase<SearchResult>(
+        [&](const Xapian::Database& db, const IndexInfo& info) {
+          return searcher.Search(db, info, request);
+        });
+    ASSERT_TRUE(result.ok()) << result.status().message();
+    Outcome outcome{{}, result->corrected};
+    for (const SearchHit& hit : result->hits) outcome.ranked.push_back(hit.slug);
+    config.by_kind[q.kind].Add(outcome.ranked, q.grades);
+    config.overall.Add(outcome.ranked, q.grades);
+    config.outcomes.push_back(std::move(outcome));
+  }
+}
+
 TEST(RelevanceTest, SampleHelpCenterMeetsTheFloor) {
   const std::string source = KB_SOURCE_DIR;
   testing::TempDir dir;
@@ -181,28 +210,7 @@ TEST(RelevanceTest, SampleHelpCenterMeetsTheFloor) {
 
   Configuration kb{"kb", SearchFeatures{}, {}, {}, {}};
   Configuration plain{"plain BM25", SearchFeatures::Plain(), {}, {}, {}};
-  for (Configuration* config : {&kb, &plain}) {
-    const Searcher searcher{ArticleUrls(), config->features};
-    for (const std::string& kind : kKinds) config->by_kind[kind];
-    for (const JudgedQuery& q : queries) {
-      SearchRequest request;
-      request.query = q.text;
-      request.include_internal = q.kind == "internal";
-      // German queries ask for the German articles, as the widget does on a German page; the
-      // rest give no locale, so every locale is searched.
-      if (q.kind == "de") request.locale = "de";
-      auto result = (*live)->WithDatabase<SearchResult>(
-          [&](const Xapian::Database& db, const IndexInfo& info) {
-            return searcher.Search(db, info, request);
-          });
-      ASSERT_TRUE(result.ok()) << result.status().message();
-      Outcome outcome{{}, result->corrected};
-      for (const SearchHit& hit : result->hits) outcome.ranked.push_back(hit.slug);
-      config->by_kind[q.kind].Add(outcome.ranked, q.grades);
-      config->overall.Add(outcome.ranked, q.grades);
-      config->outcomes.push_back(std::move(outcome));
-    }
-  }
+  for (Configuration* config : {&kb, &plain}) Evaluate(**live, queries, *config);
 
   PrintTable(kb, plain, static_cast<int>(queries.size()));
   PrintMisses(queries, kb);
@@ -211,6 +219,57 @@ TEST(RelevanceTest, SampleHelpCenterMeetsTheFloor) {
   EXPECT_GE(kb.overall.RecallAt5(), kMinRecallAt5);
   EXPECT_GE(kb.overall.Mrr(), kMinMrr);
   EXPECT_LE(kb.overall.ZeroResultRate(), kMaxZeroResultRate);
+}
+
+// Not a check: with KB_TUNE_RANKING=1 (scripts/relevance.sh --tune), searches a grid of ranking
+// parameters, tuning on the even-numbered queries and reporting the odd-numbered ones held out,
+// so that a choice that only fits the queries it was tuned on shows. RankingParams::Tuned() holds
+// the values picked from its output.
+TEST(RelevanceTest, TuneRanking) {
+  if (!std::getenv("KB_TUNE_RANKING")) GTEST_SKIP() << "set KB_TUNE_RANKING=1 to tune";
+  const std::string source = KB_SOURCE_DIR;
+  testing::TempDir dir;
+  testing::BuildFixtureIndex(dir.path(), source + "/articles");
+  auto live = LiveIndex::Open(dir.path());
+  ASSERT_TRUE(live.ok());
+  const auto queries = LoadQueries(source + "/tests/relevance/queries.tsv");
+
+  struct Row {
+    RankingParams params;
+    double tune_ndcg, tune_mrr, held_ndcg, held_mrr;
+  };
+  std::vector<Row> rows;
+  for (double k1 : {0.6, 1.0, 1.4, 2.0}) {
+    for (double b : {0.3, 0.5, 0.7, 0.9}) {
+      for (double phrase : {0.0, 0.5, 1.0}) {
+        for (double title : {0.0, 0.25, 0.5, 1.0}) {
+          SearchFeatures features;
+          features.ranking = {k1, b, phrase, title};
+          Configuration tune{"tune", features, {}, {}, {}};
+          Configuration held{"held", features, {}, {}, {}};
+          Evaluate(**live, queries, tune, 0);
+          Evaluate(**live, queries, held, 1);
+          rows.push_back({features.ranking, tune.overall.Ndcg(), tune.overall.Mrr(),
+                          held.overall.Ndcg(), held.overall.Mrr()});
+        }
+      }
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.tune_ndcg > b.tune_ndcg; });
+  const RankingParams current = RankingParams::Tuned();
+  std::printf("\n%5s %5s %6s %6s  %9s %8s  %9s %8s\n", "k1", "b", "phrase", "title",
+              "tune nDCG", "tune MRR", "held nDCG", "held MRR");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const bool is_current = r.params.k1 == current.k1 && r.params.b == current.b &&
+                            r.params.phrase_boost == current.phrase_boost &&
+                            r.params.title_boost == current.title_boost;
+    if (i >= 15 && !is_current) continue;
+    std::printf("%5.2f %5.2f %6.2f %6.2f  %9.3f %8.3f  %9.3f %8.3f%s\n", r.params.k1, r.params.b,
+                r.params.phrase_boost, r.params.title_boost, r.tune_ndcg, r.tune_mrr, r.held_ndcg,
+                r.held_mrr, is_current ? "  <- RankingParams::Tuned()" : "");
+  }
 }
 
 }  // namespace
