@@ -104,6 +104,10 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
                  "How often to look for a newly published index")
       ->check(CLI::Range(10, 60000))
       ->capture_default_str();
+  app.add_option("--popularity-refresh", config.popularity_refresh_s,
+                 "Seconds between re-reading clicks and votes from the log for popularity")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   app.add_option("--article-url", config.article_url,
                  "Result link template with {slug} and {anchor}")
       ->capture_default_str();

@@ -26,6 +26,7 @@ struct ServerConfig {
   int read_timeout_s = 5;  // a client that sends nothing for this long is dropped
   int write_timeout_s = 5;
   int reload_interval_ms = 250;  // how often to look for a newly published index
+  int popularity_refresh_s = 60;  // how often clicks and votes are re-read for popularity
   std::string article_url = "/articles/{slug}#{anchor}";
   // The search and event log lives here (kb-log.sqlite).
   std::string data_dir = "data";

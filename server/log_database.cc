@@ -273,6 +273,22 @@ Result<std::map<std::string, ArticleActivity>> LogDatabase::ArticleActivityBetwe
   return activity;
 }
 
+Result<std::vector<OutcomeSignal>> LogDatabase::OutcomeSignalsSince(std::int64_t since_ms) {
+  Statement select(db_,
+                   "SELECT s.normalized, e.slug, e.type, e.session, e.time_ms FROM events e "
+                   "JOIN searches s ON s.id = e.search_id WHERE e.time_ms >= ? AND s.agent = 0 "
+                   "AND e.slug != '' AND e.type IN ('click', 'helpful', 'not_helpful')");
+  select.Bind(1, since_ms);
+  std::vector<OutcomeSignal> signals;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    signals.push_back(
+        {select.Text(0), select.Text(1), select.Text(2), select.Text(3), select.Int(4)});
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read search outcomes");
+  return signals;
+}
+
 Result<std::map<std::string, GapStatus>> LogDatabase::GapStatuses() {
   Statement select(db_,
                    "SELECT gap_id, status, note, updated_ms, answered_by, answered_ms, "

@@ -60,6 +60,15 @@ struct ArticleActivity {
   int contacts = 0;  // "contact support" after reading it
 };
 
+// One customer's reaction to a result of a search: what popularity is made of.
+struct OutcomeSignal {
+  std::string normalized;  // of the search
+  std::string slug;
+  std::string type;  // click, helpful, not_helpful
+  std::string session;
+  std::int64_t time_ms = 0;
+};
+
 struct GapStatus {
   std::string status = "open";  // open, planned, dismissed
   std::string note;
@@ -98,6 +107,9 @@ class LogDatabase {
   // Events per article slug in the period.
   Result<std::map<std::string, ArticleActivity>> ArticleActivityBetween(std::int64_t since_ms,
                                                                         std::int64_t until_ms);
+
+  // Clicks and votes on results of customer (not agent) searches since `since_ms`.
+  Result<std::vector<OutcomeSignal>> OutcomeSignalsSince(std::int64_t since_ms);
 
   Result<std::map<std::string, GapStatus>> GapStatuses();
   Status SetGapStatus(const std::string& gap_id, const std::string& status, const std::string& note,

@@ -14,6 +14,7 @@
 #include "server/http_server.h"
 #include "server/index_watcher.h"
 #include "server/live_index.h"
+#include "server/popularity.h"
 #include "server/search_log.h"
 #include "server/search_service.h"
 
@@ -68,8 +69,10 @@ int main(int argc, char** argv) {
     std::cerr << "kb-server: " << log.status().message() << "\n";
     return 1;
   }
+  kb::PopularityRefresher popularity(log_options.path,
+                                    std::chrono::seconds(config.popularity_refresh_s), clock);
   kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits, log->get(),
-                            &clock);
+                            &clock, &popularity);
   kb::AdminService admin(**index, log_options.path, clock, config.gap_min_sessions,
                          config.retention_days);
   // Closing the loop: each new index is checked against the open gaps.

@@ -49,10 +49,12 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   auto request = ParseSearchRequest(params, limits_);
   if (!request.ok()) return request.status();
   request->include_internal = caller.agent;
+  const std::shared_ptr<const PopularityTable> popularity =
+      popularity_ ? popularity_->Current() : nullptr;
 
   auto result =
       index_.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-        return searcher_.Search(db, info, *request);
+        return searcher_.Search(db, info, *request, popularity.get());
       });
   if (!result.ok()) return result.status();
   SearchResponse response;

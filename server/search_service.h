@@ -29,14 +29,16 @@ struct Caller {
 class SearchService {
  public:
   // `log` (may be null: nothing is recorded) and `clock` must outlive the service.
+  // `popularity` (may be null: no popularity boost) must outlive the service too.
   SearchService(LiveIndex& index, ArticleUrls urls, SearchLimits limits, SearchLog* log = nullptr,
-                const Clock* clock = nullptr)
+                const Clock* clock = nullptr, const PopularityRefresher* popularity = nullptr)
       : index_(index),
         searcher_(urls),
         urls_(std::move(urls)),
         limits_(limits),
         log_(log),
-        clock_(clock ? clock : &system_clock_) {}
+        clock_(clock ? clock : &system_clock_),
+        popularity_(popularity) {}
 
   // Validates `params` and searches. kInvalidArgument says what to fix in the request. The
   // search is queued for the log; recording never delays or fails the search.
@@ -73,6 +75,7 @@ class SearchService {
   SearchLog* log_;
   SystemClock system_clock_;
   const Clock* clock_;
+  const PopularityRefresher* popularity_;
 };
 
 }  // namespace kb

@@ -9,6 +9,7 @@
 #include "core/language.h"
 #include "core/schema.h"
 #include "server/html_escape.h"
+#include "server/query_normalizer.h"
 #include "server/query_builder.h"
 
 namespace kb {
@@ -121,10 +122,22 @@ class StemmerCache {
 }  // namespace
 
 Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInfo& info,
-                                      const SearchRequest& request) const {
+                                      const SearchRequest& request,
+                                      const PopularityTable* popularity) const {
   try {
     SearchResult result;
     const QueryFilters filters = FiltersFor(request, info, result);
+    // Popularity reorders the first page; a few more matches than fit on it are fetched, so
+    // that a popular article just below the page can rise into it.
+    std::string popularity_key;
+    if (features_.popularity && popularity && popularity->queries() > 0 && request.offset == 0) {
+      auto language = LanguageForLocale(
+          result.locale == kAllLocales ? std::string(kDefaultLocale) : result.locale);
+      if (language.ok()) popularity_key = NormalizeQuery(request.query, *language);
+      if (!popularity->Knows(popularity_key)) popularity_key.clear();
+    }
+    const auto fetch = static_cast<Xapian::doccount>(
+        request.limit + (popularity_key.empty() ? 0 : kPopularityCandidates));
     QueryFeatures query_features;
     if (features_.typo_tolerance) query_features.typos = info.typos.get();
     const RankingParams ranking = features_.tuned_ranking ? features_.ranking : RankingParams::Plain();
@@ -136,7 +149,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     FacetSpy facets;
     if (request.offset == 0) enquire.add_matchspy(&facets);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+    Xapian::MSet mset = enquire.get_mset(request.offset, fetch, kCheckAtLeast);
 
     result.query = request.query;
     // The parser never corrects the word still being typed (it is a prefix). When nothing
@@ -159,7 +172,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       enquire.clear_matchspies();
       FacetSpy corrected_facets;
       if (request.offset == 0) enquire.add_matchspy(&corrected_facets);
-      Xapian::MSet corrected = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+      Xapian::MSet corrected = enquire.get_mset(request.offset, fetch, kCheckAtLeast);
       enquire.clear_matchspies();
       if (corrected.get_matches_estimated() > 0) {
         std::string shown = built.corrected;
@@ -173,18 +186,29 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     }
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
     // collapsing, but never below what this page shows).
-    const Xapian::doccount seen = request.offset + mset.size();
-    const bool last_page =
-        !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
-    result.total = last_page ? seen : std::max(seen, mset.get_matches_estimated());
+    const auto page_size = std::min(mset.size(), static_cast<Xapian::doccount>(request.limit));
+    const bool last_page = !mset.empty() && mset.size() < fetch;
+    result.total = last_page ? request.offset + mset.size()
+                             : std::max(request.offset + page_size, mset.get_matches_estimated());
     if (request.offset == 0 && !result.corrected) {
       result.facets = facets.Take();
       result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
     }
 
+    // The page, in the order shown: by weight, times the popularity boost when there is one.
+    std::vector<std::pair<Xapian::MSetIterator, double>> page;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const double boost =
+          popularity_key.empty() ? 1 : popularity->Boost(popularity_key, it.get_collapse_key());
+      page.emplace_back(it, it.get_weight() * boost);
+    }
+    std::stable_sort(page.begin(), page.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (page.size() > page_size) page.resize(page_size);
+
     StemmerCache stemmers;
     std::map<std::string, std::size_t> hit_by_slug;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& [it, score] : page) {
       const Xapian::Document doc = it.get_document();
       auto record = ParseSectionRecord(doc.get_data());
       if (!record.ok()) return record.status();
@@ -204,7 +228,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.tags = record->tags;
       hit.locale = record->locale;
       hit.audience = record->audience;
-      hit.score = it.get_weight();
+      hit.score = score;
       hit_by_slug[hit.slug] = result.hits.size();
       result.hits.push_back(std::move(hit));
     }

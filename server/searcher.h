@@ -10,6 +10,7 @@
 
 #include "core/status.h"
 #include "server/article_urls.h"
+#include "server/popularity.h"
 #include "server/ranking.h"
 #include "server/search_request.h"
 #include "server/typo_index.h"
@@ -74,6 +75,8 @@ struct SearchResult {
 };
 
 inline constexpr std::size_t kMaxFacetValues = 20;
+// How many matches beyond the page popularity may pull up into it.
+inline constexpr int kPopularityCandidates = 10;
 
 // Which of kb's search-quality features a Searcher applies. Production uses the defaults (all on);
 // the relevance test and the benchmark also run Plain(): the same index searched with Xapian's stock
@@ -103,10 +106,12 @@ class Searcher {
 
   // Runs `request` against `db`. Results are collapsed to one per article; when nothing matches
   // and the index's spelling data suggests a correction, the corrected query is run instead and
-  // reported. Throws nothing: Xapian errors come back as kUnavailable (the caller may reopen the
+  // reported. `popularity` (when given and the feature is on) reorders the first page a
+  // little (see popularity.h). Throws nothing: Xapian errors come back as kUnavailable (the caller may reopen the
   // database and retry).
   Result<SearchResult> Search(const Xapian::Database& db, const IndexInfo& info,
-                              const SearchRequest& request) const;
+                              const SearchRequest& request,
+                              const PopularityTable* popularity = nullptr) const;
 
  private:
   ArticleUrls urls_;

@@ -250,5 +250,30 @@ TEST(GapsApiOffTest, WithoutATokenTheAdminApiIsOff) {
   EXPECT_NE(res->body.find("--admin-token-file"), std::string::npos);
 }
 
+// Popularity closes the other loop: what customers found helpful for a kind of query rises a
+// little for it, through the same widget calls and log.
+TEST_F(GapsApiTest, ResultsFoundHelpfulRiseForThatKindOfQuery) {
+  int status = 0;
+  const json before = testing::GetJson(*client_, "/api/search?q=account", &status);
+  ASSERT_EQ(before["results"].size(), 2u) << before.dump();
+  const std::string second = before["results"][1]["slug"];
+  const json other_before = testing::GetJson(*client_, "/api/search?q=settings", &status);
+  for (const std::string session : {"p1", "p2", "p3"}) {
+    const std::string id = Search("Account", session);
+    for (const char* type : {"click", "helpful"}) {
+      ASSERT_EQ(PostEvent({{"type", type}, {"search_id", id}, {"slug", second},
+                           {"session", session}}),
+                201);
+    }
+  }
+  server_->log()->Flush();
+  ASSERT_TRUE(server_->popularity()->Refresh().ok());
+  const json after = testing::GetJson(*client_, "/api/search?q=account", &status);
+  EXPECT_EQ(after["results"][0]["slug"], second) << after.dump();
+  // Other kinds of query are untouched.
+  const json other = testing::GetJson(*client_, "/api/search?q=settings", &status);
+  EXPECT_EQ(other["results"][0]["slug"], other_before["results"][0]["slug"]);
+}
+
 }  // namespace
 }  // namespace kb

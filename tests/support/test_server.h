@@ -36,9 +36,12 @@ class TestServer {
       log_ = std::move(*log);
       admin_ = std::make_unique<AdminService>(*index_, options.path, clock_,
                                               config.gap_min_sessions, config.retention_days);
+      popularity_ = std::make_unique<PopularityRefresher>(
+          options.path, std::chrono::seconds(config.popularity_refresh_s), clock_);
     }
     service_ = std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url),
-                                               config.limits, log_.get(), &clock_);
+                                               config.limits, log_.get(), &clock_,
+                                               popularity_.get());
     server_ = std::make_unique<HttpServer>(config, *service_, admin_.get());
     EXPECT_TRUE(server_->Bind().ok());
     AdminService* admin = admin_.get();
@@ -57,6 +60,7 @@ class TestServer {
   }
 
   SearchLog* log() { return log_.get(); }
+  PopularityRefresher* popularity() { return popularity_.get(); }
 
   int port() const { return server_->port(); }
   httplib::Client Client() const {
@@ -72,6 +76,7 @@ class TestServer {
   std::unique_ptr<LiveIndex> index_;
   std::unique_ptr<SearchLog> log_;
   std::unique_ptr<AdminService> admin_;
+  std::unique_ptr<PopularityRefresher> popularity_;
   std::unique_ptr<SearchService> service_;
   std::unique_ptr<HttpServer> server_;
   std::unique_ptr<IndexWatcher> watcher_;
