@@ -101,6 +101,24 @@
       el('div', { class: 'actions' }, copyAnswer, copyLink));
   }
 
+  // The categories and tags of the matches, with counts: one click narrows to them.
+  function showFacets(facets) {
+    const groups = [];
+    const chooseCategory = (value) => { $('#category').value = value; search(); };
+    const chooseTag = (value) => { $('#tag').value = value; search(); };
+    for (const [name, values, choose] of [['Category', facets?.category, chooseCategory],
+      ['Tag', facets?.tag, chooseTag]]) {
+      if (!values || values.length < 2) continue;  // one value narrows nothing
+      const buttons = values.slice(0, 8).map(({ value, count }) => {
+        const button = el('button', { type: 'button', class: 'facet' }, `${value} (${count})`);
+        button.addEventListener('click', () => choose(value));
+        return button;
+      });
+      groups.push(el('p', { class: 'facets', 'data-facet': name.toLowerCase() }, `${name}: `, ...buttons));
+    }
+    $('#facets').replaceChildren(...groups);
+  }
+
   let seq = 0;
   let timer = null;
   async function search() {
@@ -119,6 +137,7 @@
       const data = await api(`/api/search?${params}`);
       if (mine !== seq) return;  // a newer search is under way
       $('#results').replaceChildren(...data.results.map(resultItem));
+      showFacets(data.facets);
       say(`${data.total} result${data.total === 1 ? '' : 's'}${data.corrected ? ` for “${data.corrected}”` : ''}`);
     } catch (error) {
       if (mine === seq) say(`Search failed: ${error.message}`);

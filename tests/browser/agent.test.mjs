@@ -74,3 +74,32 @@ test('an agent finds a runbook and copies the answer into a reply', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('facets narrow the results in one click, in every language', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}/agent`);
+  await page.fill('#token', TOKEN);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#console:not([hidden])');
+
+  await page.fill('#q', 'billing settings');
+  const billing = page.locator('#facets [data-facet=category] button', { hasText: /^billing \(\d+\)$/ });
+  await billing.waitFor();
+  assert.ok(await page.locator('#facets button').count() >= 2);
+  await billing.click();
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('#results li')];
+    return items.length > 0 && items.every((li) => /billing/.test(li.textContent));
+  });
+  assert.equal(await page.inputValue('#category'), 'billing');
+
+  // Agents search every locale: a German word finds the German article.
+  await page.selectOption('#category', '');
+  await page.fill('#q', 'kündigen');
+  await page.locator('#results li[data-slug="abonnement-kuendigen"]').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
