@@ -40,12 +40,16 @@ std::vector<std::string> Words(const std::string& query, const Language& languag
   return {doc.termlist_begin(), doc.termlist_end()};
 }
 
-// A word and its synonyms in the index map to one of them, the same for all.
-std::string CanonicalSynonym(const std::string& word, const Xapian::Database& index) {
-  std::string canonical = word;
+// The stem of a word, or of one of its one-word synonyms in the index: the same for all of them.
+// The table's values are stemmed terms ("Z" + stem; core/synonyms.h); phrases are skipped.
+std::string CanonicalStem(const std::string& word, const Language& language,
+                          const Xapian::Database& index) {
+  std::string canonical = language.stemmer(word);
   for (auto it = index.synonyms_begin(word); it != index.synonyms_end(word); ++it) {
     const std::string synonym = *it;
-    if (synonym.find(' ') == std::string::npos) canonical = std::min(canonical, synonym);
+    if (synonym.find(' ') != std::string::npos) continue;
+    const bool stemmed = !synonym.empty() && synonym[0] == 'Z';
+    canonical = std::min(canonical, stemmed ? synonym.substr(1) : language.stemmer(synonym));
   }
   return canonical;
 }
@@ -204,7 +208,7 @@ std::string GapKey(const std::string& query, const std::string& locale,
       std::string suggestion = index.get_spelling_suggestion(word);
       if (!suggestion.empty()) word = suggestion;
     }
-    stems.insert(language.stemmer(CanonicalSynonym(word, index)));
+    stems.insert(CanonicalStem(word, language, index));
   }
   std::string key;
   for (const std::string& stem : stems) key += (key.empty() ? "" : " ") + stem;

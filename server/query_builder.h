@@ -22,6 +22,8 @@ struct QueryFilters {
   std::string category;              // "" = any
   std::string tag;                   // "" = any
   bool include_internal = false;
+  bool synonyms = false;                       // expand words with the index's synonym table
+  std::vector<std::string> exclude_articles;  // slugs left out (curation: hidden or pinned)
 };
 
 struct BuiltQuery {
@@ -29,6 +31,8 @@ struct BuiltQuery {
   // The query with misspelled words replaced by the index's spelling suggestions, or "" when the
   // parser has no suggestion.
   std::string corrected;
+  // The parsed text alone, before the filters: what ranks the sections of a given article.
+  Xapian::Query text_query;
 };
 
 // Parses `text` once per locale in `filters.locales` (each restricted to its own locale's
@@ -37,5 +41,9 @@ struct BuiltQuery {
 // `db` supplies prefix expansions and spelling suggestions.
 BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
                       const QueryFilters& filters);
+
+// `query` restricted the way BuildQuery restricts results: a requested locale, category, tag,
+// audience, and without the excluded articles.
+Xapian::Query ApplyFilters(const Xapian::Query& query, const QueryFilters& filters);
 
 }  // namespace kb

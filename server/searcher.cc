@@ -6,6 +6,7 @@
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
+#include "server/curation.h"
 #include "server/html_escape.h"
 #include "server/query_builder.h"
 
@@ -23,7 +24,7 @@ std::string ResolveLocale(const std::string& requested, const std::vector<std::s
   return requested;  // nothing in the index has it: the search finds nothing, as it should
 }
 
-QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info) {
+QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info, bool synonyms) {
   QueryFilters filters;
   if (!request.locale.empty()) {
     filters.locales = {ResolveLocale(request.locale, info.locales)};
@@ -35,6 +36,7 @@ QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info) {
   filters.category = request.category;
   filters.tag = request.tag;
   filters.include_internal = request.include_internal;
+  filters.synonyms = synonyms;
   return filters;
 }
 
@@ -56,12 +58,27 @@ class StemmerCache {
 Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInfo& info,
                                       const SearchRequest& request) const {
   try {
-    const QueryFilters filters = FiltersFor(request, info);
+    QueryFilters filters = FiltersFor(request, info, features_.synonyms);
+    Curation curation;
+    if (features_.curation) {
+      auto found = CurationFor(db, request.query, filters.locales);
+      if (!found.ok()) return found.status();
+      curation = *found;
+    }
+    const QueryFilters unexcluded = filters;
+    filters.exclude_articles = curation.Excluded();
     BuiltQuery built = BuildQuery(db, request.query, filters);
+    // Pinned articles take the first places, so the ranked results start after them.
+    std::vector<Xapian::MSet> pins;
+    for (const std::string& slug : curation.pinned) {
+      Xapian::MSet pin = PinnedSection(db, slug, built.text_query, filters);
+      if (!pin.empty()) pins.push_back(pin);
+    }
+    const PageSplit page = SplitPage(pins.size(), request.offset, request.limit);
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+    Xapian::MSet mset = enquire.get_mset(page.ranked_offset, page.ranked_limit, kCheckAtLeast);
 
     SearchResult result;
     result.query = request.query;
@@ -76,7 +93,8 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     if (mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
       BuiltQuery retry = BuildQuery(db, built.corrected, filters);
       enquire.set_query(retry.query);
-      Xapian::MSet corrected = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+      Xapian::MSet corrected =
+          enquire.get_mset(page.ranked_offset, page.ranked_limit, kCheckAtLeast);
       if (corrected.get_matches_estimated() > 0) {
         std::string shown = built.corrected;
         shown.erase(shown.find_last_not_of(' ') + 1);
@@ -87,14 +105,14 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     }
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
     // collapsing, but never below what this page shows).
-    const Xapian::doccount seen = request.offset + mset.size();
-    const bool last_page =
-        !mset.empty() && mset.size() < static_cast<Xapian::doccount>(request.limit);
-    result.total = last_page ? seen : std::max(seen, mset.get_matches_estimated());
+    const Xapian::doccount seen = page.ranked_offset + mset.size();
+    const bool last_page = !mset.empty() && mset.size() < page.ranked_limit;
+    result.total = (last_page ? seen : std::max(seen, mset.get_matches_estimated())) + pins.size();
 
     StemmerCache stemmers;
     std::map<std::string, std::size_t> hit_by_slug;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto add_hit = [&](const Xapian::MSetIterator& it, const Xapian::MSet& from,
+                       bool pinned) -> Status {
       const Xapian::Document doc = it.get_document();
       auto record = ParseSectionRecord(doc.get_data());
       if (!record.ok()) return record.status();
@@ -106,7 +124,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.url = urls_.For(record->slug, record->anchor);
       const std::string& text = record->text.empty() ? record->heading : record->text;
       hit.snippet =
-          mset.snippet(text, kSnippetBytes, stemmers.For(record->locale),
+          from.snippet(text, kSnippetBytes, stemmers.For(record->locale),
                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                        "<mark>", "</mark>", "…");
       if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
@@ -115,8 +133,16 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.locale = record->locale;
       hit.audience = record->audience;
       hit.score = it.get_weight();
+      hit.pinned = pinned;
       hit_by_slug[hit.slug] = result.hits.size();
       result.hits.push_back(std::move(hit));
+      return Status::Ok();
+    };
+    for (std::size_t i = page.first_pin; i < page.first_pin + page.pins; ++i) {
+      if (Status s = add_hit(pins[i].begin(), pins[i], true); !s.ok()) return s;
+    }
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (Status s = add_hit(it, mset, false); !s.ok()) return s;
     }
     if (result.hits.empty()) return result;
 
@@ -127,7 +153,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     }
     Xapian::Enquire sections(db);
     sections.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_FILTER, ApplyFilters(built.text_query, unexcluded),
                       Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
     sections.set_collapse_key(schema::kSlotArticle, kMaxMoreSections + 1);
     const Xapian::MSet more = sections.get_mset(

@@ -40,7 +40,8 @@ struct SearchHit {
   std::vector<std::string> tags;
   std::string locale;
   std::string audience;  // "internal" only ever reaches agents
-  double score = 0;
+  double score = 0;       // 0 for a pinned article the query itself does not match
+  bool pinned = false;    // placed first by a curation rule (articles/_rules.yaml)
   std::vector<SectionLink> more_sections;  // up to kMaxMoreSections other matching sections
 };
 

@@ -1,0 +1,75 @@
+#include "server/synonym_query.h"
+
+#include <optional>
+#include <sstream>
+#include <vector>
+
+namespace kb {
+namespace {
+
+constexpr unsigned kSynonymFlags = Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                   Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+bool Rebuildable(Xapian::Query::op op) {
+  switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      return true;
+    default:  // phrases, NEAR, scaled weights, wildcards...: their parameters cannot be read back
+      return false;
+  }
+}
+
+// The rewritten query, or nullopt when nothing in `query` needed it.
+std::optional<Xapian::Query> Rewrite(const Xapian::Query& query) {
+  const Xapian::Query::op op = query.get_type();
+  if (op == Xapian::Query::LEAF_TERM) {
+    const std::string term = *query.get_terms_begin();
+    if (term.find(' ') == std::string::npos) return std::nullopt;
+    std::vector<Xapian::Query> words;
+    std::istringstream in(term);
+    for (std::string word; in >> word;) words.emplace_back(word);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+  }
+  if (!Rebuildable(op)) return std::nullopt;
+  std::vector<Xapian::Query> subqueries;
+  bool changed = false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query subquery = query.get_subquery(i);
+    std::optional<Xapian::Query> rewritten = Rewrite(subquery);
+    changed = changed || rewritten.has_value();
+    subqueries.push_back(rewritten ? *rewritten : subquery);
+  }
+  if (!changed) return std::nullopt;
+  return Xapian::Query(op, subqueries.begin(), subqueries.end());
+}
+
+}  // namespace
+
+Xapian::Query PhraseSynonyms(const Xapian::Query& query) {
+  std::optional<Xapian::Query> rewritten = Rewrite(query);
+  return rewritten ? *rewritten : query;
+}
+
+Xapian::Query ParseWithSynonyms(
+    const Xapian::Database& db, const std::string& text,
+    const std::function<Xapian::Query(const std::string&, unsigned)>& parse) {
+  if (db.synonym_keys_begin() == db.synonym_keys_end()) return parse(text, 0);
+  std::optional<Xapian::Query> complete;
+  if (!text.empty() && text.back() != ' ') {
+    Xapian::Query expanded = parse(text + " ", kSynonymFlags);
+    // Descriptions are equal exactly when the synonym table added nothing.
+    if (expanded.get_description() != parse(text + " ", 0).get_description()) complete = expanded;
+  }
+  Xapian::Query query = parse(text, kSynonymFlags);
+  if (complete) query = Xapian::Query(Xapian::Query::OP_MAX, query, *complete);
+  return PhraseSynonyms(query);
+}
+
+}  // namespace kb
