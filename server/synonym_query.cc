@@ -7,6 +7,11 @@
 namespace kb {
 namespace {
 
+// How much the query read with synonyms adds to the query as typed. A word's synonyms join it in
+// one OP_SYNONYM, whose weight is lower than the exact word's (a more frequent "term"); below 1,
+// the exact words keep ranking first and the synonyms only add matches and a small boost.
+constexpr double kSynonymWeight = 0.5;
+
 constexpr unsigned kSynonymFlags = Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
                                    Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
@@ -61,15 +66,17 @@ Xapian::Query ParseWithSynonyms(
     const Xapian::Database& db, const std::string& text,
     const std::function<Xapian::Query(const std::string&, unsigned)>& parse) {
   if (db.synonym_keys_begin() == db.synonym_keys_end()) return parse(text, 0);
-  std::optional<Xapian::Query> complete;
-  if (!text.empty() && text.back() != ' ') {
-    Xapian::Query expanded = parse(text + " ", kSynonymFlags);
-    // Descriptions are equal exactly when the synonym table added nothing.
-    if (expanded.get_description() != parse(text + " ", 0).get_description()) complete = expanded;
-  }
-  Xapian::Query query = parse(text, kSynonymFlags);
-  if (complete) query = Xapian::Query(Xapian::Query::OP_MAX, query, *complete);
-  return PhraseSynonyms(query);
+  // Xapian expands no synonym for the word still being typed (it is a prefix), nor for a phrase
+  // that ends with it: read the text as complete to find them.
+  const std::string complete = !text.empty() && text.back() != ' ' ? text + " " : text;
+  const Xapian::Query expanded = parse(complete, kSynonymFlags);
+  // Descriptions are equal exactly when the synonym table added nothing.
+  const bool has_synonyms = expanded.get_description() != parse(complete, 0).get_description();
+  const Xapian::Query query = parse(text, 0);
+  if (!has_synonyms) return query;
+  return Xapian::Query(
+      Xapian::Query::OP_OR, query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, PhraseSynonyms(expanded), kSynonymWeight));
 }
 
 }  // namespace kb
