@@ -41,11 +41,14 @@ std::vector<std::string> Words(const std::string& query, const Language& languag
 }
 
 // The stem of a word, or of one of its one-word synonyms in the index: the same for all of them.
-// The table's values are stemmed terms ("Z" + stem; core/synonyms.h); phrases are skipped.
+// Looked up as the query parser does (the word, else "Z" + its stem); the table's values are
+// stemmed terms ("Z" + stem; core/synonyms.h), and phrases are skipped.
 std::string CanonicalStem(const std::string& word, const Language& language,
                           const Xapian::Database& index) {
   std::string canonical = language.stemmer(word);
-  for (auto it = index.synonyms_begin(word); it != index.synonyms_end(word); ++it) {
+  std::string key = word;
+  if (index.synonyms_begin(key) == index.synonyms_end(key)) key = "Z" + canonical;
+  for (auto it = index.synonyms_begin(key); it != index.synonyms_end(key); ++it) {
     const std::string synonym = *it;
     if (synonym.find(' ') != std::string::npos) continue;
     const bool stemmed = !synonym.empty() && synonym[0] == 'Z';
