@@ -15,8 +15,8 @@ std::vector<SlugRef> Slugs(const YAML::Node& node, const std::string& what,
   std::vector<SlugRef> slugs;
   for (const auto& [slug, item] : yaml::TextOrList(node, what, errors)) {
     if (!IsValidArticleSlug(slug)) {
-      errors.push_back(yaml::At(item, "'" + slug + "' in '" + what +
-                                          "' is not an article slug (a-z, 0-9, '-' and '_')"));
+      errors.push_back(yaml::At(
+          item, "'" + slug + "' in '" + what + "' is not an article slug (a-z, 0-9, '-' and '_')"));
       continue;
     }
     const Diagnostic at = yaml::At(item, "");
@@ -40,12 +40,11 @@ std::variant<std::vector<CurationRule>, std::vector<Diagnostic>> ParseCurationRu
   std::vector<Diagnostic> errors;
   if (root.IsNull()) return rules;
   if (!root.IsSequence()) {
-    return std::vector<Diagnostic>{yaml::At(root, std::string("expected a list of rules, ") +
-                                                      kExample)};
+    return std::vector<Diagnostic>{
+        yaml::At(root, std::string("expected a list of rules, ") + kExample)};
   }
   if (root.size() > kMaxCurationRules) {
-    return std::vector<Diagnostic>{yaml::At(root, "more than " +
-                                                      std::to_string(kMaxCurationRules) +
+    return std::vector<Diagnostic>{yaml::At(root, "more than " + std::to_string(kMaxCurationRules) +
                                                       " rules; merge rules or remove old ones")};
   }
   for (const YAML::Node& node : root) {
@@ -66,31 +65,34 @@ std::variant<std::vector<CurationRule>, std::vector<Diagnostic>> ParseCurationRu
         has_action = true;
         rule.pin = Slugs(entry.second, "pin", errors);
         if (rule.pin.size() > kMaxPinsPerRule) {
-          errors.push_back(yaml::At(entry.second, "a rule may pin up to " +
-                                                      std::to_string(kMaxPinsPerRule) +
-                                                      " articles"));
+          errors.push_back(
+              yaml::At(entry.second,
+                       "a rule may pin up to " + std::to_string(kMaxPinsPerRule) + " articles"));
         }
       } else if (key == "hide") {
         has_action = true;
         rule.hide = Slugs(entry.second, "hide", errors);
       } else {
-        errors.push_back(
-            yaml::At(entry.first, "unknown key '" + key + "' in a rule; expected query, pin, hide"));
+        errors.push_back(yaml::At(
+            entry.first, "unknown key '" + key + "' in a rule; expected query, pin, hide"));
       }
     }
     if (!has_query) {
-      errors.push_back(yaml::At(node, "this rule has no 'query'; add the query (or a list of "
-                                      "queries) it applies to"));
+      errors.push_back(yaml::At(node,
+                                "this rule has no 'query'; add the query (or a list of "
+                                "queries) it applies to"));
     }
     if (!has_action) {
-      errors.push_back(yaml::At(node, "this rule neither pins nor hides anything; add 'pin:' or "
-                                      "'hide:' with article slugs"));
+      errors.push_back(yaml::At(node,
+                                "this rule neither pins nor hides anything; add 'pin:' or "
+                                "'hide:' with article slugs"));
     }
     for (const SlugRef& hidden : rule.hide) {
       if (Contains(rule.pin, hidden.slug)) {
         errors.push_back(Diagnostic{hidden.line, hidden.column,
-                                    "'" + hidden.slug + "' is both pinned and hidden by this "
-                                    "rule; keep one"});
+                                    "'" + hidden.slug +
+                                        "' is both pinned and hidden by this "
+                                        "rule; keep one"});
       }
     }
     rules.push_back(std::move(rule));

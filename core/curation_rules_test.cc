@@ -75,8 +75,7 @@ TEST(CurationRulesTest, ReportsEachProblemAtItsPlace) {
   EXPECT_EQ(Errors("- query: x\n  pin: a\n  hide: [b, a]\n"),
             std::vector<std::string>{
                 "_rules.yaml:3:13: 'a' is both pinned and hidden by this rule; keep one"});
-  EXPECT_EQ(Errors("- query: x\n  pin: [a\n")[0].rfind("_rules.yaml:3:1: not valid YAML: ", 0),
-            0u);
+  EXPECT_EQ(Errors("- query: x\n  pin: [a\n")[0].rfind("_rules.yaml:3:1: not valid YAML: ", 0), 0u);
 }
 
 TEST(CurationRulesTest, ReportsSlugsThatNameNoArticle) {

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include "core/language.h"
 #include "core/yaml_reader.h"
 
@@ -29,6 +31,7 @@ std::vector<std::string> Words(const std::string& entry) {
   return words;
 }
 
+// Collects the rules of one file and every problem in it.
 class Reader {
  public:
   std::vector<Diagnostic> errors;
@@ -46,43 +49,12 @@ class Reader {
       } else if (key == "one_way") {
         OneWay(entry.second, locale);
       } else {
-        errors.push_back(yaml::At(entry.first, "unknown key '" + key + "' in " + where +
-                                                   "; expected " + kSectionKeys));
+        errors.push_back(yaml::At(
+            entry.first, "unknown key '" + key + "' in " + where + "; expected " + kSectionKeys));
       }
     }
   }
 
-  // "money back" for the entry "Money  back", or "" after reporting why it cannot be used.
-  std::string Phrase(const YAML::Node& node, const std::string& what) {
-    auto text = yaml::Text(node, what, errors);
-    if (!text) return "";
-    const std::vector<std::string> words = Words(*text);
-    if (words.empty()) {
-      errors.push_back(yaml::At(node, "'" + *text + "' has no words to search for"));
-      return "";
-    }
-    if (words.size() > kMaxSynonymPhraseWords || text->size() > kMaxSynonymPhraseBytes) {
-      errors.push_back(yaml::At(node, "'" + *text + "' is too long; a synonym may have up to " +
-                                          std::to_string(kMaxSynonymPhraseWords) + " words and " +
-                                          std::to_string(kMaxSynonymPhraseBytes) + " bytes"));
-      return "";
-    }
-    std::string phrase;
-    for (const std::string& word : words) phrase += (phrase.empty() ? "" : " ") + word;
-    return phrase;
-  }
-
- private:
-  void Add(SynonymRule rule, const YAML::Node& node) {
-    if (file.rules.size() >= kMaxSynonymRules) {
-      errors.push_back(yaml::At(node, "more than " + std::to_string(kMaxSynonymRules) +
-                                          " synonym rules; split or trim the file"));
-      return;
-    }
-    file.rules.push_back(std::move(rule));
-  }
-
- public:
   void Equivalent(const YAML::Node& node, const std::string& locale) {
     if (!node.IsSequence()) {
       errors.push_back(yaml::At(
@@ -91,8 +63,9 @@ class Reader {
     }
     for (const YAML::Node& group : node) {
       if (!group.IsSequence()) {
-        errors.push_back(yaml::At(group, "each 'equivalent' group must be a list of two or more "
-                                         "words or phrases, such as [refund, money back]"));
+        errors.push_back(yaml::At(group,
+                                  "each 'equivalent' group must be a list of two or more "
+                                  "words or phrases, such as [refund, money back]"));
         continue;
       }
       SynonymRule rule{locale, {}, {}};
@@ -108,8 +81,9 @@ class Reader {
       }
       if (errors.size() != errors_before) continue;
       if (rule.from.size() < 2) {
-        errors.push_back(yaml::At(group, "a group needs at least two entries; add one or remove "
-                                         "the group"));
+        errors.push_back(yaml::At(group,
+                                  "a group needs at least two entries; add one or remove "
+                                  "the group"));
         continue;
       }
       rule.to = rule.from;
@@ -119,8 +93,9 @@ class Reader {
 
   void OneWay(const YAML::Node& node, const std::string& locale) {
     if (!node.IsMap()) {
-      errors.push_back(yaml::At(node, "'one_way' must be a mapping such as 'money back: refund' "
-                                      "(searching the left also finds the right)"));
+      errors.push_back(yaml::At(node,
+                                "'one_way' must be a mapping such as 'money back: refund' "
+                                "(searching the left also finds the right)"));
       return;
     }
     for (const auto& entry : node) {
@@ -141,6 +116,36 @@ class Reader {
       Add(std::move(rule), entry.first);
     }
   }
+
+ private:
+  // "money back" for the entry "Money  back", or "" after reporting why it cannot be used.
+  std::string Phrase(const YAML::Node& node, const std::string& what) {
+    auto text = yaml::Text(node, what, errors);
+    if (!text) return "";
+    const std::vector<std::string> words = Words(*text);
+    if (words.empty()) {
+      errors.push_back(yaml::At(node, "'" + *text + "' has no words to search for"));
+      return "";
+    }
+    if (words.size() > kMaxSynonymPhraseWords || text->size() > kMaxSynonymPhraseBytes) {
+      errors.push_back(yaml::At(node, "'" + *text + "' is too long; a synonym may have up to " +
+                                          std::to_string(kMaxSynonymPhraseWords) + " words and " +
+                                          std::to_string(kMaxSynonymPhraseBytes) + " bytes"));
+      return "";
+    }
+    std::string phrase;
+    for (const std::string& word : words) phrase += (phrase.empty() ? "" : " ") + word;
+    return phrase;
+  }
+
+  void Add(SynonymRule rule, const YAML::Node& node) {
+    if (file.rules.size() >= kMaxSynonymRules) {
+      errors.push_back(yaml::At(node, "more than " + std::to_string(kMaxSynonymRules) +
+                                          " synonym rules; split or trim the file"));
+      return;
+    }
+    file.rules.push_back(std::move(rule));
+  }
 };
 
 }  // namespace
@@ -152,8 +157,8 @@ std::variant<SynonymFile, std::vector<Diagnostic>> ParseSynonyms(const std::stri
   Reader reader;
   if (root.IsNull()) return reader.file;
   if (!root.IsMap()) {
-    return std::vector<Diagnostic>{yaml::At(
-        root, "expected a mapping with 'equivalent', 'one_way' and optionally 'locales'")};
+    return std::vector<Diagnostic>{
+        yaml::At(root, "expected a mapping with 'equivalent', 'one_way' and optionally 'locales'")};
   }
   for (const auto& entry : root) {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
@@ -163,9 +168,10 @@ std::variant<SynonymFile, std::vector<Diagnostic>> ParseSynonyms(const std::stri
       reader.OneWay(entry.second, "");
     } else if (key == "locales") {
       if (!entry.second.IsMap()) {
-        reader.errors.push_back(yaml::At(
-            entry.second, "'locales' must map a locale to its own rules, such as 'de: {equivalent: "
-                          "[[rechnung, beleg]]}'"));
+        reader.errors.push_back(
+            yaml::At(entry.second,
+                     "'locales' must map a locale to its own rules, such as 'de: {equivalent: "
+                     "[[rechnung, beleg]]}'"));
         continue;
       }
       for (const auto& locale_entry : entry.second) {

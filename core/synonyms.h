@@ -49,7 +49,7 @@ std::variant<SynonymFile, std::vector<Diagnostic>> ParseSynonyms(const std::stri
 //     of it; a phrase stays "two factor", which matches no term by itself and which the server
 //     turns into a phrase query (server/synonym_phrases.h).
 // Rules without a locale use every locale in `locales` (the default locale when it is empty).
-std::map<std::string, std::set<std::string>> SynonymTableFor(const SynonymFile& file,
-                                                             const std::vector<std::string>& locales);
+std::map<std::string, std::set<std::string>> SynonymTableFor(
+    const SynonymFile& file, const std::vector<std::string>& locales);
 
 }  // namespace kb

@@ -18,8 +18,8 @@ class ArticleSource {
 
   // The relative paths ('/'-separated) of every Markdown file, sorted. Hidden files and folders
   // (names starting with '.') are skipped, and so are files whose names start with '_': those are
-  // settings beside the articles (_synonyms.yaml, _rules.yaml), not articles. Fails only when the root itself cannot be read;
-  // `problems` receives one line per sub-folder that could not be read.
+  // settings beside the articles (_synonyms.yaml, _rules.yaml), not articles. Fails only when the
+  // root itself cannot be read; `problems` receives one line per sub-folder that could not be read.
   virtual Result<std::vector<std::string>> List(std::vector<std::string>& problems) = 0;
 
   // Reads one listed file. Fails with a message naming the file when it cannot be read.

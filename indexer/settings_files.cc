@@ -18,11 +18,11 @@ std::string Hash(const std::string& bytes) {
   return hex;
 }
 
-// Reads `path` from `source` and parses it with `parse` into `out`. Returns the file's hash ("" when
-// it does not exist), or nullopt after reporting why it cannot be used.
+// Reads `path` from `source` and parses it with `parse` into `out`. Returns the file's hash (""
+// when it does not exist), or nullopt after reporting why it cannot be used.
 template <typename Parsed, typename Parse>
-std::optional<std::string> ReadSettings(ArticleSource& source, const std::string& path,
-                                        Parse parse, Parsed& out, std::string& display_path,
+std::optional<std::string> ReadSettings(ArticleSource& source, const std::string& path, Parse parse,
+                                        Parsed& out, std::string& display_path,
                                         const SettingsFiles::Sink& report) {
   display_path = path;
   if (!source.Exists(path)) return "";

@@ -28,7 +28,8 @@ class SettingsFilesTest : public ::testing::Test {
   }
 
   Xapian::Database Live() {
-    auto db = index_layout::OpenGeneration(dir_.path(), *index_layout::CurrentGeneration(dir_.path()));
+    auto db =
+        index_layout::OpenGeneration(dir_.path(), *index_layout::CurrentGeneration(dir_.path()));
     EXPECT_TRUE(db.ok());
     return *db;
   }
@@ -52,7 +53,8 @@ class SettingsFilesTest : public ::testing::Test {
 };
 
 TEST_F(SettingsFilesTest, FillsTheSynonymTable) {
-  source_.Put("_synonyms.yaml", "equivalent:\n  - [refund, money back]\none_way:\n  bill: invoice\n");
+  source_.Put("_synonyms.yaml",
+              "equivalent:\n  - [refund, money back]\none_way:\n  bill: invoice\n");
   const IndexSummary summary = Build();
   EXPECT_EQ(summary.failed, 0);
   EXPECT_EQ(summary.articles, 2);  // _synonyms.yaml is not an article

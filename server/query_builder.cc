@@ -58,8 +58,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
     Xapian::QueryParser parser = MakeParser(db, *language);
     Xapian::Query query =
         filters.synonyms
-            ? ParseWithSynonyms(db, text,
-                                [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
+            ? ParseWithSynonyms(
+                  db, text, [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
             : Parse(parser, text);
     if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
     if (filters.locales.size() > 1) {

@@ -22,7 +22,7 @@ struct QueryFilters {
   std::string category;              // "" = any
   std::string tag;                   // "" = any
   bool include_internal = false;
-  bool synonyms = false;                       // expand words with the index's synonym table
+  bool synonyms = false;                      // expand words with the index's synonym table
   std::vector<std::string> exclude_articles;  // slugs left out (curation: hidden or pinned)
 };
 

@@ -12,8 +12,8 @@ namespace {
 // the exact words keep ranking first and the synonyms only add matches and a small boost.
 constexpr double kSynonymWeight = 0.5;
 
-constexpr unsigned kSynonymFlags = Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                                   Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr unsigned kSynonymFlags =
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 bool Rebuildable(Xapian::Query::op op) {
   switch (op) {

@@ -21,8 +21,9 @@ namespace kb {
 //     synonym as one term. See PhraseSynonyms().
 // When the table has nothing for `text`, returns the query as typed alone. `parse` is called
 // last for `text` itself, so the parser's corrected query string is for it.
-Xapian::Query ParseWithSynonyms(const Xapian::Database& db, const std::string& text,
-                                const std::function<Xapian::Query(const std::string&, unsigned)>& parse);
+Xapian::Query ParseWithSynonyms(
+    const Xapian::Database& db, const std::string& text,
+    const std::function<Xapian::Query(const std::string&, unsigned)>& parse);
 
 // `query` with every term that holds a space (a phrase from the synonym table, which matches no
 // indexed term) replaced by the phrase query of its words. Only the operators the query parser

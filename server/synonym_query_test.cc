@@ -13,9 +13,9 @@ namespace {
 using testing::FixtureSearcher;
 
 TEST(PhraseSynonymsTest, TurnsAPhraseTermIntoAPhraseQuery) {
-  const Xapian::Query parsed(Xapian::Query::OP_OR, Xapian::Query("Zget"),
-                             Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query("mfa"),
-                                           Xapian::Query("two factor")));
+  const Xapian::Query parsed(
+      Xapian::Query::OP_OR, Xapian::Query("Zget"),
+      Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query("mfa"), Xapian::Query("two factor")));
   EXPECT_EQ(PhraseSynonyms(parsed).get_description(),
             "Query((Zget OR (mfa SYNONYM (two PHRASE 2 factor))))");
 }

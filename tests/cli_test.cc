@@ -78,10 +78,12 @@ TEST(KbIndexCliTest, ABrokenSynonymsFileIsReportedAndTheIndexKeepsTheLastGoodOne
   std::ofstream(articles + "/billing/new.md") << "# A new article\n\nStill indexed.\n";
   const auto result = RunCommand({KB_INDEX_BIN, articles, dir / "index"});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_EQ(result.err, articles + "/_synonyms.yaml:2:5: a group needs at least two entries; add "
-                                   "one or remove the group\n" +
-                            articles + "/_synonyms.yaml: the index keeps the previous version "
-                                       "of this file\n");
+  EXPECT_EQ(result.err, articles +
+                            "/_synonyms.yaml:2:5: a group needs at least two entries; add "
+                            "one or remove the group\n" +
+                            articles +
+                            "/_synonyms.yaml: the index keeps the previous version "
+                            "of this file\n");
   EXPECT_NE(result.out.find("1 failed"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("1 added"), std::string::npos) << result.out;
   EXPECT_TRUE(has_payback());
