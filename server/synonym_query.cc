@@ -55,6 +55,17 @@ std::optional<Xapian::Query> Rewrite(const Xapian::Query& query) {
   return Xapian::Query(op, subqueries.begin(), subqueries.end());
 }
 
+// Whether the parser expanded anything from the synonym table. Text read as complete yields no
+// other OP_SYNONYM: a typed wildcard is an OP_WILDCARD, and only a partial word becomes a synonym
+// of its completions.
+bool HasSynonym(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_SYNONYM) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (HasSynonym(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Xapian::Query PhraseSynonyms(const Xapian::Query& query) {
@@ -70,10 +81,8 @@ Xapian::Query ParseWithSynonyms(
   // that ends with it: read the text as complete to find them.
   const std::string complete = !text.empty() && text.back() != ' ' ? text + " " : text;
   const Xapian::Query expanded = parse(complete, kSynonymFlags);
-  // Descriptions are equal exactly when the synonym table added nothing.
-  const bool has_synonyms = expanded.get_description() != parse(complete, 0).get_description();
   const Xapian::Query query = parse(text, 0);
-  if (!has_synonyms) return query;
+  if (!HasSynonym(expanded)) return query;
   return Xapian::Query(
       Xapian::Query::OP_OR, query,
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, PhraseSynonyms(expanded), kSynonymWeight));
