@@ -16,37 +16,74 @@ std::vector<std::string> Curation::Excluded() const {
   return excluded;
 }
 
+namespace {
+
+// The stored rules with each of their queries normalized in each locale searched.
+struct MatchableRules {
+  std::string key;  // the stored rules and the locales they were normalized for
+  std::vector<CurationRule> rules;
+  std::vector<std::set<std::string>> forms;  // per rule: "<locale index> <normalized query>"
+};
+
+std::string Form(std::size_t locale_index, const std::string& normalized) {
+  return std::to_string(locale_index) + " " + normalized;
+}
+
+// Normalizing every rule's queries for every search would cost more than the search; rules only
+// change with the index, so each thread keeps the last set it normalized.
+Result<const MatchableRules*> Matchable(const std::string& stored,
+                                        const std::vector<Language>& languages) {
+  thread_local MatchableRules cache;
+  std::string key = stored;
+  for (const Language& language : languages) key += "\n" + language.locale;
+  if (cache.key == key) return &cache;
+  auto rules = ParseCurationRecord(stored);
+  if (!rules.ok()) return rules.status();
+  MatchableRules fresh;
+  fresh.key = std::move(key);
+  for (const CurationRule& rule : *rules) {
+    std::set<std::string>& forms = fresh.forms.emplace_back();
+    for (const std::string& query : rule.queries) {
+      for (std::size_t i = 0; i < languages.size(); ++i) {
+        forms.insert(Form(i, NormalizeQuery(query, languages[i])));
+      }
+    }
+  }
+  fresh.rules = std::move(*rules);
+  cache = std::move(fresh);
+  return &cache;
+}
+
+}  // namespace
+
 Result<Curation> CurationFor(const Xapian::Database& db, const std::string& query,
                              const std::vector<std::string>& locales) {
   Curation curation;
   const std::string stored = db.get_metadata(std::string(schema::kMetaCurationRules));
   if (stored.empty()) return curation;
-  auto rules = ParseCurationRecord(stored);
-  if (!rules.ok()) return rules.status();
 
   std::vector<Language> languages;
   for (const std::string& locale : locales) {
     if (auto language = LanguageForLocale(locale); language.ok()) languages.push_back(*language);
   }
   if (languages.empty()) languages.push_back(*LanguageForLocale(kDefaultLocale));
-  std::vector<std::string> normalized;
-  for (const Language& language : languages) normalized.push_back(NormalizeQuery(query, language));
+  auto matchable = Matchable(stored, languages);
+  if (!matchable.ok()) return matchable.status();
+  const MatchableRules& rules = **matchable;
 
-  auto matches = [&](const CurationRule& rule) {
-    for (const std::string& rule_query : rule.queries) {
-      for (std::size_t i = 0; i < languages.size(); ++i) {
-        if (!normalized[i].empty() && NormalizeQuery(rule_query, languages[i]) == normalized[i]) {
-          return true;
-        }
-      }
-    }
-    return false;
-  };
+  std::vector<std::string> forms;
+  for (std::size_t i = 0; i < languages.size(); ++i) {
+    const std::string normalized = NormalizeQuery(query, languages[i]);
+    if (!normalized.empty()) forms.push_back(Form(i, normalized));
+  }
   std::set<std::string> hidden;
-  for (const CurationRule& rule : *rules) {
-    if (!matches(rule)) continue;
-    for (const SlugRef& ref : rule.hide) hidden.insert(ref.slug);
-    for (const SlugRef& ref : rule.pin) {
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const bool matches = std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+      return rules.forms[r].count(form) > 0;
+    });
+    if (!matches) continue;
+    for (const SlugRef& ref : rules.rules[r].hide) hidden.insert(ref.slug);
+    for (const SlugRef& ref : rules.rules[r].pin) {
       if (std::find(curation.pinned.begin(), curation.pinned.end(), ref.slug) ==
           curation.pinned.end()) {
         curation.pinned.push_back(ref.slug);
