@@ -117,8 +117,8 @@ TEST_F(HttpApiTest, SynonymsFromTheArticlesFolder) {
 }
 
 TEST_F(HttpApiTest, CurationRulesPinAndHide) {
-  // tests/fixtures/articles/_rules.yaml pins the refund policy, then the invoices, for "invoices".
-  for (const std::string q : {"Invoices", "invoice"}) {
+  // tests/fixtures/articles/_rules.yaml pins the refund policy, then the invoices, for "receipts".
+  for (const std::string q : {"Receipts", "receipt"}) {
     const json body = Get("/api/search?q=" + q);
     ASSERT_GE(body["results"].size(), 2u) << body.dump();
     EXPECT_EQ(body["results"][0]["slug"], "refunds");
