@@ -32,6 +32,11 @@ std::optional<std::string> ReadSettings(ArticleSource& source, const std::string
     return std::nullopt;
   }
   display_path = file->display_path;
+  if (file->bytes.size() > kMaxArticleBytes) {
+    report(
+        Diagnostic{1, 1, "the file is larger than 1 MiB; split or trim it"}.Format(display_path));
+    return std::nullopt;
+  }
   auto parsed = parse(file->bytes);
   if (auto* errors = std::get_if<std::vector<Diagnostic>>(&parsed)) {
     for (const Diagnostic& e : *errors) report(e.Format(display_path));

@@ -118,6 +118,14 @@ TEST_F(SettingsFilesTest, ABrokenFileKeepsThePreviousSynonymsAndIsReported) {
   EXPECT_EQ(SynonymTable(), before);
 }
 
+TEST_F(SettingsFilesTest, AnOversizedFileIsRefused) {
+  source_.Put("_synonyms.yaml", "one_way:\n" + std::string(kMaxArticleBytes, '#') + "\n");
+  EXPECT_EQ(Build().failed, 1);
+  ASSERT_FALSE(diagnostics_.empty());
+  EXPECT_EQ(diagnostics_[0],
+            "articles/_synonyms.yaml:1:1: the file is larger than 1 MiB; split or trim it");
+}
+
 TEST_F(SettingsFilesTest, StoresRulesAndWarnsAboutUnknownArticles) {
   source_.Put("_rules.yaml", "- query: invoices\n  pin: [invoices, nope]\n  hide: refunds\n");
   const IndexSummary summary = Build();
