@@ -68,7 +68,7 @@ TEST_F(CurationSearchTest, PinsGoFirstInTheRulesOrderForEveryFormOfTheQuery) {
     EXPECT_EQ(r.total, slugs.size()) << q;
   }
   // The refund policy never says "receipt": it is shown by its introduction, with no score.
-  const SearchHit& refunds = Search("receipts ").hits[0];
+  const SearchHit refunds = Search("receipts ").hits.at(0);
   EXPECT_EQ(refunds.anchor, "");
   EXPECT_EQ(refunds.score, 0);
 }
