@@ -29,8 +29,8 @@ std::string Form(std::size_t locale_index, const std::string& normalized) {
   return std::to_string(locale_index) + " " + normalized;
 }
 
-// Normalizing every rule's queries for every search would cost more than the search; rules only
-// change with the index, so each thread keeps the last set it normalized.
+// Normalizing every rule's queries (a TermGenerator run each) on every search would repeat the
+// same work; rules only change with the index, so each thread keeps the last set it normalized.
 Result<const MatchableRules*> Matchable(const std::string& stored,
                                         const std::vector<Language>& languages) {
   thread_local MatchableRules cache;
