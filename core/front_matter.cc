@@ -1,4 +1,4 @@
-// The one file that talks to yaml-cpp: its exceptions are turned into Diagnostics here.
+// Parses article front matter with yaml-cpp; its exceptions are turned into Diagnostics here.
 #include "core/front_matter.h"
 
 #include <yaml-cpp/yaml.h>

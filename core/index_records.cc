@@ -86,6 +86,19 @@ std::string Serialize(const SourceRecord& r) {
   return Dump(json{{"hash", r.hash}, {"slug", r.slug}});
 }
 
+std::string Serialize(const std::vector<CurationRule>& rules) {
+  auto slugs = [](const std::vector<SlugRef>& refs) {
+    std::vector<std::string> out;
+    for (const SlugRef& ref : refs) out.push_back(ref.slug);
+    return out;
+  };
+  json out = json::array();
+  for (const CurationRule& r : rules) {
+    out.push_back({{"queries", r.queries}, {"pin", slugs(r.pin)}, {"hide", slugs(r.hide)}});
+  }
+  return Dump(out);
+}
+
 Result<SectionRecord> ParseSectionRecord(const std::string& data) {
   return ParseWith<SectionRecord>(data, "section", [](const json& j, SectionRecord& r) {
     j.at("slug").get_to(r.slug);
@@ -124,6 +137,21 @@ Result<SourceRecord> ParseSourceRecord(const std::string& data) {
   return ParseWith<SourceRecord>(data, "source", [](const json& j, SourceRecord& r) {
     j.at("hash").get_to(r.hash);
     j.at("slug").get_to(r.slug);
+  });
+}
+
+Result<std::vector<CurationRule>> ParseCurationRecord(const std::string& data) {
+  using Rules = std::vector<CurationRule>;
+  return ParseWith<Rules>(data, "curation rules", [](const json& j, Rules& rules) {
+    auto slugs = [](const json& list) {
+      std::vector<SlugRef> out;
+      for (const json& slug : list) out.push_back({slug.get<std::string>()});
+      return out;
+    };
+    for (const json& r : j) {
+      rules.push_back({r.at("queries").get<std::vector<std::string>>(), slugs(r.at("pin")),
+                       slugs(r.at("hide"))});
+    }
   });
 }
 

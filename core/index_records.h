@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/curation_rules.h"
 #include "core/status.h"
 
 namespace kb {
@@ -57,10 +58,13 @@ ArticleRecord MakeArticleRecord(const Article& article);
 std::string Serialize(const SectionRecord& record);
 std::string Serialize(const ArticleRecord& record);
 std::string Serialize(const SourceRecord& record);
+// The curation rules of the index, under schema::kMetaCurationRules (positions are not kept).
+std::string Serialize(const std::vector<CurationRule>& rules);
 
 // Each returns kInternal when `data` is not a record of that kind (a corrupt or foreign index).
 Result<SectionRecord> ParseSectionRecord(const std::string& data);
 Result<ArticleRecord> ParseArticleRecord(const std::string& data);
 Result<SourceRecord> ParseSourceRecord(const std::string& data);
+Result<std::vector<CurationRule>> ParseCurationRecord(const std::string& data);
 
 }  // namespace kb

@@ -71,6 +71,12 @@ inline constexpr std::string_view kMetaSectionCount = "kb:sections";
 inline constexpr std::string_view kMetaLocales = "kb:locales";      // space-separated, sorted
 inline constexpr std::string_view kMetaArticlePrefix = "article:";  // + slug: ArticleRecord JSON
 inline constexpr std::string_view kMetaSourcePrefix = "source:";    // + path: SourceRecord JSON
+// Curation rules from _rules.yaml (JSON, see core/index_records.h), and the content hashes of
+// _synonyms.yaml and _rules.yaml as last applied, so an incremental run notices a change to
+// either even when no article changed. The synonyms themselves are in Xapian's synonym table.
+inline constexpr std::string_view kMetaCurationRules = "kb:curation_rules";
+inline constexpr std::string_view kMetaSynonymsSource = "kb:synonyms_source";
+inline constexpr std::string_view kMetaRulesSource = "kb:rules_source";
 
 inline std::string Term(const BooleanField& field, std::string_view value) {
   return std::string(field.prefix) + std::string(value);

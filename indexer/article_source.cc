@@ -34,7 +34,7 @@ Result<std::vector<std::string>> DirectorySource::List(std::vector<std::string>&
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec) || path.extension() != ".md") continue;
+    if (!it->is_regular_file(ec) || path.extension() != ".md" || name[0] == '_') continue;
     paths.push_back(fs::relative(path, root_, ec).generic_string());
   }
   std::sort(paths.begin(), paths.end());
@@ -70,14 +70,27 @@ Result<SourceFile> DirectorySource::Read(const std::string& path) {
   return file;
 }
 
+bool DirectorySource::Exists(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(fs::path(root_) / path, ec);
+}
+
 void MemorySource::Put(const std::string& path, std::string bytes, std::int64_t mtime) {
   files_[path] = SourceFile{path, "articles/" + path, std::move(bytes), mtime};
 }
 
 Result<std::vector<std::string>> MemorySource::List(std::vector<std::string>&) {
   std::vector<std::string> paths;
-  for (const auto& [path, file] : files_) paths.push_back(path);
-  paths.insert(paths.end(), unreadable_.begin(), unreadable_.end());
+  auto is_article = [](const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return path[slash == std::string::npos ? 0 : slash + 1] != '_';
+  };
+  for (const auto& [path, file] : files_) {
+    if (is_article(path)) paths.push_back(path);
+  }
+  for (const std::string& path : unreadable_) {
+    if (is_article(path)) paths.push_back(path);
+  }
   std::sort(paths.begin(), paths.end());
   return paths;
 }

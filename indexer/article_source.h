@@ -17,12 +17,16 @@ class ArticleSource {
   virtual ~ArticleSource() = default;
 
   // The relative paths ('/'-separated) of every Markdown file, sorted. Hidden files and folders
-  // (names starting with '.') are skipped. Fails only when the root itself cannot be read;
-  // `problems` receives one line per sub-folder that could not be read.
+  // (names starting with '.') are skipped, and so are files whose names start with '_': those are
+  // settings beside the articles (_synonyms.yaml, _rules.yaml), not articles. Fails only when the
+  // root itself cannot be read; `problems` receives one line per sub-folder that could not be read.
   virtual Result<std::vector<std::string>> List(std::vector<std::string>& problems) = 0;
 
   // Reads one listed file. Fails with a message naming the file when it cannot be read.
   virtual Result<SourceFile> Read(const std::string& path) = 0;
+
+  // Whether a file exists at `path` (relative, like a listed path), listed or not.
+  virtual bool Exists(const std::string& path) = 0;
 };
 
 // Articles in a folder on disk. `root` is also used to build the paths printed in messages.
@@ -31,6 +35,7 @@ class DirectorySource : public ArticleSource {
   explicit DirectorySource(std::string root);
   Result<std::vector<std::string>> List(std::vector<std::string>& problems) override;
   Result<SourceFile> Read(const std::string& path) override;
+  bool Exists(const std::string& path) override;
 
  private:
   std::string root_;
@@ -45,6 +50,9 @@ class MemorySource : public ArticleSource {
   void PutUnreadable(const std::string& path) { unreadable_.insert(path); }
   Result<std::vector<std::string>> List(std::vector<std::string>& problems) override;
   Result<SourceFile> Read(const std::string& path) override;
+  bool Exists(const std::string& path) override {
+    return files_.count(path) > 0 || unreadable_.count(path) > 0;
+  }
 
  private:
   std::map<std::string, SourceFile> files_;

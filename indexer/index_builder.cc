@@ -16,6 +16,7 @@
 #include "core/schema.h"
 #include "core/time_format.h"
 #include "indexer/section_document.h"
+#include "indexer/settings_files.h"
 
 namespace kb {
 namespace fs = std::filesystem;
@@ -257,7 +258,14 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
     if (!replaced && !keep_paths.count(path)) ++summary.deleted;
   }
 
-  const bool changed = rebuild || !live || !to_add.empty() || summary.deleted > 0;
+  const SettingsFiles settings = SettingsFiles::Load(source, report, summary.failed);
+  bool settings_changed = false;
+  if (live && !rebuild) {
+    auto db = index_layout::OpenGeneration(index_dir, *live);
+    settings_changed = !db.ok() || settings.ChangedSince(*db);
+  }
+  const bool changed =
+      rebuild || !live || !to_add.empty() || summary.deleted > 0 || settings_changed;
   if (!changed) {
     auto db = index_layout::OpenGeneration(index_dir, *live);
     if (db.ok()) ReadStatistics(*db, summary);
@@ -287,6 +295,12 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
       db.set_metadata(schema::SourceKey(item.article.path),
                       Serialize(SourceRecord{item.hash, item.article.slug}));
     }
+    std::optional<Xapian::Database> keep_from;
+    if (live && rebuild) {
+      auto previous_db = index_layout::OpenGeneration(index_dir, *live);
+      if (previous_db.ok()) keep_from = *previous_db;
+    }
+    settings.Store(db, keep_from ? &*keep_from : nullptr, report);
     WriteStatistics(db);
     db.commit();
     db.close();

@@ -48,8 +48,9 @@ int main(int argc, char** argv) {
       "Builds or updates the kb search index from a folder of Markdown articles.\n"
       "Unchanged articles are skipped, edited ones replaced, deleted ones removed; the new index\n"
       "goes live in one atomic step, so a running kb-server never sees a half-built one.\n"
-      "Exit status: 0 all articles indexed, 1 some articles failed (the rest are indexed),\n"
-      "2 the index could not be built (nothing changed).",
+      "_synonyms.yaml and _rules.yaml in ARTICLES_DIR go into the index with the articles.\n"
+      "Exit status: 0 all articles indexed, 1 some articles (or _synonyms.yaml, _rules.yaml)\n"
+      "failed (the rest are indexed), 2 the index could not be built (nothing changed).",
       "kb-index"};
   app.add_option("ARTICLES_DIR", articles_dir, "Folder of .md articles (any depth)")->required();
   app.add_option("INDEX_DIR", index_dir, "Index folder to create or update")->required();

@@ -40,12 +40,19 @@ std::vector<std::string> Words(const std::string& query, const Language& languag
   return {doc.termlist_begin(), doc.termlist_end()};
 }
 
-// A word and its synonyms in the index map to one of them, the same for all.
-std::string CanonicalSynonym(const std::string& word, const Xapian::Database& index) {
-  std::string canonical = word;
-  for (auto it = index.synonyms_begin(word); it != index.synonyms_end(word); ++it) {
+// The stem of a word, or of one of its one-word synonyms in the index: the same for all of them.
+// Looked up as the query parser does (the word, else "Z" + its stem); the table's values are
+// stemmed terms ("Z" + stem; core/synonyms.h), and phrases are skipped.
+std::string CanonicalStem(const std::string& word, const Language& language,
+                          const Xapian::Database& index) {
+  std::string canonical = language.stemmer(word);
+  std::string key = word;
+  if (index.synonyms_begin(key) == index.synonyms_end(key)) key = "Z" + canonical;
+  for (auto it = index.synonyms_begin(key); it != index.synonyms_end(key); ++it) {
     const std::string synonym = *it;
-    if (synonym.find(' ') == std::string::npos) canonical = std::min(canonical, synonym);
+    if (synonym.find(' ') != std::string::npos) continue;
+    const bool stemmed = !synonym.empty() && synonym[0] == 'Z';
+    canonical = std::min(canonical, stemmed ? synonym.substr(1) : language.stemmer(synonym));
   }
   return canonical;
 }
@@ -208,7 +215,7 @@ std::string GapKey(const std::string& query, const std::string& locale,
       std::string suggestion = index.get_spelling_suggestion(word);
       if (!suggestion.empty()) word = suggestion;
     }
-    stems.insert(language.stemmer(CanonicalSynonym(word, index)));
+    stems.insert(CanonicalStem(word, language, index));
   }
   std::string key;
   for (const std::string& stem : stems) key += (key.empty() ? "" : " ") + stem;

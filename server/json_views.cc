@@ -29,6 +29,7 @@ json SearchResponseJson(const SearchResponse& response) {
                        {"locale", hit.locale},
                        {"audience", hit.audience},
                        {"score", std::round(hit.score * 1000) / 1000},
+                       {"pinned", hit.pinned},
                        {"sections", sections}});
   }
   auto facet_list = [](const std::vector<FacetCount>& counts) {

@@ -7,6 +7,7 @@
 #include "core/schema.h"
 #include "core/slug.h"
 #include "server/typo_query.h"
+#include "server/synonym_query.h"
 
 namespace kb {
 namespace {
@@ -37,12 +38,12 @@ Xapian::QueryParser MakeParser(const Xapian::Database& db, const Language& langu
   return parser;
 }
 
-Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& text) {
+Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& text, unsigned flags = 0) {
   try {
-    return parser.parse_query(text, kParseFlags);
+    return parser.parse_query(text, kParseFlags | flags);
   } catch (const Xapian::QueryParserError&) {
     // Unbalanced quotes or brackets: search the words as plain text.
-    return parser.parse_query(text, Xapian::QueryParser::FLAG_PARTIAL);
+    return parser.parse_query(text, Xapian::QueryParser::FLAG_PARTIAL | flags);
   }
 }
 
@@ -57,7 +58,11 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
     auto language = LanguageForLocale(locale);
     if (!language.ok()) continue;  // the index only holds locales that parsed when indexed
     Xapian::QueryParser parser = MakeParser(db, *language);
-    Xapian::Query query = Parse(parser, text);
+    Xapian::Query query =
+        filters.synonyms
+            ? ParseWithSynonyms(
+                  db, text, [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
+            : Parse(parser, text);
     if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
     if (Xapian::Query boosts = RankingBoosts(text, *language, features.ranking, last_word_partial);
         !boosts.empty()) {
@@ -79,7 +84,13 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
   } else {
     built.query = Xapian::Query(Xapian::Query::OP_OR, per_locale.begin(), per_locale.end());
   }
+  built.text_query = built.query;
+  built.query = ApplyFilters(built.query, filters);
+  return built;
+}
 
+Xapian::Query ApplyFilters(const Xapian::Query& query, const QueryFilters& filters) {
+  Xapian::Query filtered = query;
   std::vector<Xapian::Query> must;
   if (filters.locales.size() == 1 && filters.locale_requested) {
     must.emplace_back(schema::Term(schema::kLocale, filters.locales[0]));
@@ -94,10 +105,18 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
     must.emplace_back(schema::Term(schema::kAudience, schema::kPublic));
   }
   if (!must.empty()) {
-    built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()));
+    filtered = Xapian::Query(Xapian::Query::OP_FILTER, filtered,
+                             Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end()));
   }
-  return built;
+  if (!filters.exclude_articles.empty()) {
+    std::vector<Xapian::Query> excluded;
+    for (const std::string& slug : filters.exclude_articles) {
+      excluded.emplace_back(schema::Term(schema::kArticle, slug));
+    }
+    filtered = Xapian::Query(Xapian::Query::OP_AND_NOT, filtered,
+                             Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  }
+  return filtered;
 }
 
 }  // namespace kb

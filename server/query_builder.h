@@ -24,6 +24,8 @@ struct QueryFilters {
   std::string category;              // "" = any
   std::vector<std::string> tags;     // all of them; empty = any
   bool include_internal = false;
+  bool synonyms = false;                      // expand words with the index's synonym table
+  std::vector<std::string> exclude_articles;  // slugs left out (curation: hidden or pinned)
 };
 
 // Query-time features that change what a query matches (the Searcher's SearchFeatures decide).
@@ -40,6 +42,8 @@ struct BuiltQuery {
   // Set when typo tolerance corrected every meaningful word of the query (see ExpandTypos): the
   // query the results are really for.
   std::string typo_rewrite;
+  // The parsed text alone, before the filters: what ranks the sections of a given article.
+  Xapian::Query text_query;
 };
 
 // Parses `text` once per locale in `filters.locales` (each restricted to its own locale's
@@ -48,5 +52,9 @@ struct BuiltQuery {
 // `db` supplies prefix expansions and spelling suggestions.
 BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
                       const QueryFilters& filters, const QueryFeatures& features = {});
+
+// `query` restricted the way BuildQuery restricts results: a requested locale, category, tag,
+// audience, and without the excluded articles.
+Xapian::Query ApplyFilters(const Xapian::Query& query, const QueryFilters& filters);
 
 }  // namespace kb

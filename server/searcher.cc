@@ -8,6 +8,7 @@
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
+#include "server/curation.h"
 #include "server/html_escape.h"
 #include "server/query_normalizer.h"
 #include "server/query_builder.h"
@@ -39,7 +40,7 @@ std::string DefaultLocale(const std::vector<std::string>& present) {
   return present.empty() || Has(present, fallback) ? fallback : present.front();
 }
 
-QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info,
+QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info, bool synonyms,
                         SearchResult& result) {
   QueryFilters filters;
   if (request.locale == kAllLocales) {
@@ -59,6 +60,7 @@ QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info,
   filters.category = request.category;
   filters.tags = request.tags;
   filters.include_internal = request.include_internal;
+  filters.synonyms = synonyms;
   return filters;
 }
 
@@ -126,7 +128,28 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
                                       const PopularityTable* popularity) const {
   try {
     SearchResult result;
-    const QueryFilters filters = FiltersFor(request, info, result);
+    QueryFilters filters = FiltersFor(request, info, features_.synonyms, result);
+    Curation curation;
+    if (features_.curation) {
+      auto found = CurationFor(db, request.query, filters.locales);
+      if (!found.ok()) return found.status();
+      curation = *found;
+    }
+    const QueryFilters unexcluded = filters;
+    filters.exclude_articles = curation.Excluded();
+    QueryFeatures query_features;
+    if (features_.typo_tolerance) query_features.typos = info.typos.get();
+    const RankingParams ranking =
+        features_.tuned_ranking ? features_.ranking : RankingParams::Plain();
+    query_features.ranking = ranking;
+    BuiltQuery built = BuildQuery(db, request.query, filters, query_features);
+    // Pinned articles take the first places, so the ranked results start after them.
+    std::vector<Xapian::MSet> pins;
+    for (const std::string& slug : curation.pinned) {
+      Xapian::MSet pin = PinnedSection(db, slug, built.text_query, filters);
+      if (!pin.empty()) pins.push_back(pin);
+    }
+    const PageSplit split = SplitPage(pins.size(), request.offset, request.limit);
     // Popularity reorders the first page; a few more matches than fit on it are fetched, so
     // that a popular article just below the page can rise into it.
     std::string popularity_key;
@@ -136,20 +159,16 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       if (language.ok()) popularity_key = NormalizeQuery(request.query, *language);
       if (!popularity->Knows(popularity_key)) popularity_key.clear();
     }
-    const auto fetch = static_cast<Xapian::doccount>(
-        request.limit + (popularity_key.empty() ? 0 : kPopularityCandidates));
-    QueryFeatures query_features;
-    if (features_.typo_tolerance) query_features.typos = info.typos.get();
-    const RankingParams ranking = features_.tuned_ranking ? features_.ranking : RankingParams::Plain();
-    query_features.ranking = ranking;
-    BuiltQuery built = BuildQuery(db, request.query, filters, query_features);
+    const Xapian::doccount fetch =
+        split.ranked_limit + (popularity_key.empty() ? 0 : kPopularityCandidates);
+
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     FacetSpy facets;
     if (request.offset == 0) enquire.add_matchspy(&facets);
-    Xapian::MSet mset = enquire.get_mset(request.offset, fetch, kCheckAtLeast);
+    Xapian::MSet mset = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
 
     result.query = request.query;
     // The parser never corrects the word still being typed (it is a prefix). When nothing
@@ -172,7 +191,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       enquire.clear_matchspies();
       FacetSpy corrected_facets;
       if (request.offset == 0) enquire.add_matchspy(&corrected_facets);
-      Xapian::MSet corrected = enquire.get_mset(request.offset, fetch, kCheckAtLeast);
+      Xapian::MSet corrected = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
       enquire.clear_matchspies();
       if (corrected.get_matches_estimated() > 0) {
         std::string shown = built.corrected;
@@ -186,29 +205,33 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     }
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
     // collapsing, but never below what this page shows).
-    const auto page_size = std::min(mset.size(), static_cast<Xapian::doccount>(request.limit));
+    const Xapian::doccount page_size = std::min(mset.size(), split.ranked_limit);
     const bool last_page = !mset.empty() && mset.size() < fetch;
-    result.total = last_page ? request.offset + mset.size()
-                             : std::max(request.offset + page_size, mset.get_matches_estimated());
+    result.total = (last_page ? split.ranked_offset + mset.size()
+                              : std::max(split.ranked_offset + page_size,
+                                         mset.get_matches_estimated())) +
+                   pins.size();
     if (request.offset == 0 && !result.corrected) {
       result.facets = facets.Take();
       result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
     }
 
-    // The page, in the order shown: by weight, times the popularity boost when there is one.
-    std::vector<std::pair<Xapian::MSetIterator, double>> page;
+    // The ranked part of the page, in the order shown: by weight, times the popularity boost
+    // when there is one.
+    std::vector<std::pair<Xapian::MSetIterator, double>> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const double boost =
           popularity_key.empty() ? 1 : popularity->Boost(popularity_key, it.get_collapse_key());
-      page.emplace_back(it, it.get_weight() * boost);
+      ranked.emplace_back(it, it.get_weight() * boost);
     }
-    std::stable_sort(page.begin(), page.end(),
+    std::stable_sort(ranked.begin(), ranked.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (page.size() > page_size) page.resize(page_size);
+    if (ranked.size() > page_size) ranked.resize(page_size);
 
     StemmerCache stemmers;
     std::map<std::string, std::size_t> hit_by_slug;
-    for (const auto& [it, score] : page) {
+    auto add_hit = [&](const Xapian::MSetIterator& it, const Xapian::MSet& from, double score,
+                       bool pinned) -> Status {
       const Xapian::Document doc = it.get_document();
       auto record = ParseSectionRecord(doc.get_data());
       if (!record.ok()) return record.status();
@@ -220,7 +243,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.url = urls_.For(record->slug, record->anchor);
       const std::string& text = record->text.empty() ? record->heading : record->text;
       hit.snippet =
-          mset.snippet(text, kSnippetBytes, stemmers.For(record->locale),
+          from.snippet(text, kSnippetBytes, stemmers.For(record->locale),
                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                        "<mark>", "</mark>", "…");
       if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
@@ -229,8 +252,19 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.locale = record->locale;
       hit.audience = record->audience;
       hit.score = score;
+      hit.pinned = pinned;
       hit_by_slug[hit.slug] = result.hits.size();
       result.hits.push_back(std::move(hit));
+      return Status::Ok();
+    };
+    for (std::size_t i = split.first_pin; i < split.first_pin + split.pins; ++i) {
+      if (Status s = add_hit(pins[i].begin(), pins[i], pins[i].begin().get_weight(), true);
+          !s.ok()) {
+        return s;
+      }
+    }
+    for (const auto& [it, score] : ranked) {
+      if (Status s = add_hit(it, mset, score, false); !s.ok()) return s;
     }
     if (result.hits.empty()) return result;
 
@@ -241,7 +275,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     }
     Xapian::Enquire sections(db);
     sections.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_FILTER, ApplyFilters(built.text_query, unexcluded),
                       Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
     sections.set_collapse_key(schema::kSlotArticle, kMaxMoreSections + 1);
     const Xapian::MSet more = sections.get_mset(

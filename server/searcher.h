@@ -43,8 +43,9 @@ struct SearchHit {
   std::string category;
   std::vector<std::string> tags;
   std::string locale;
-  std::string audience;  // "internal" only ever reaches agents
-  double score = 0;
+  std::string audience;                    // "internal" only ever reaches agents
+  double score = 0;                        // 0 for a pinned article the query does not match
+  bool pinned = false;                     // placed first by a rule of articles/_rules.yaml
   std::vector<SectionLink> more_sections;  // up to kMaxMoreSections other matching sections
 };
 

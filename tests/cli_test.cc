@@ -2,8 +2,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
+#include "core/index_layout.h"
 #include "tests/support/fixture_index.h"
 #include "tests/support/process.h"
 
@@ -56,6 +59,34 @@ TEST(KbIndexCliTest, BrokenArticlesAreReportedLikeCompilerErrors) {
   EXPECT_NE(e.find(kBroken + "/bad-yaml.md:3:1: front matter: "), std::string::npos) << e;
   EXPECT_NE(result.out.find("indexed 1 article (1 section), 6 failed, "), std::string::npos)
       << result.out;
+}
+
+TEST(KbIndexCliTest, ABrokenSynonymsFileIsReportedAndTheIndexKeepsTheLastGoodOne) {
+  testing::TempDir dir;
+  const std::string articles = dir / "articles";
+  std::filesystem::copy(testing::FixtureArticlesDir(), articles,
+                        std::filesystem::copy_options::recursive);
+  ASSERT_EQ(RunCommand({KB_INDEX_BIN, articles, dir / "index"}).exit_code, 0);
+  auto has_payback = [&] {
+    auto db = index_layout::OpenGeneration(dir / "index",
+                                           *index_layout::CurrentGeneration(dir / "index"));
+    return db.ok() && db->synonyms_begin("payback") != db->synonyms_end("payback");
+  };
+  ASSERT_TRUE(has_payback());
+
+  std::ofstream(articles + "/_synonyms.yaml") << "equivalent:\n  - [refund]\n";
+  std::ofstream(articles + "/billing/new.md") << "# A new article\n\nStill indexed.\n";
+  const auto result = RunCommand({KB_INDEX_BIN, articles, dir / "index"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, articles +
+                            "/_synonyms.yaml:2:5: a group needs at least two entries; add "
+                            "one or remove the group\n" +
+                            articles +
+                            "/_synonyms.yaml: the index keeps the previous version "
+                            "of this file\n");
+  EXPECT_NE(result.out.find("1 failed"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 added"), std::string::npos) << result.out;
+  EXPECT_TRUE(has_payback());
 }
 
 TEST(KbIndexCliTest, UsageErrorsExitWith2) {

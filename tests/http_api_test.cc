@@ -123,6 +123,36 @@ TEST_F(HttpApiTest, ALocaleWithoutArticlesFallsBackAndSaysSo) {
   EXPECT_EQ(body["results"][0]["slug"], "refunds");
 }
 
+TEST_F(HttpApiTest, SynonymsFromTheArticlesFolder) {
+  // tests/fixtures/articles/_synonyms.yaml: no article says "payback" or "stop paying".
+  EXPECT_EQ(Slugs("/api/search?q=payback"), std::vector<std::string>{"refunds"});
+  const auto stop_paying = Slugs("/api/search?q=how+do+i+stop+paying");
+  EXPECT_NE(std::find(stop_paying.begin(), stop_paying.end(), "cancel-subscription"),
+            stop_paying.end());
+  EXPECT_EQ(Top("mfa"), "two-factor");
+}
+
+TEST_F(HttpApiTest, CurationRulesPinAndHide) {
+  // tests/fixtures/articles/_rules.yaml pins the refund policy, then the invoices, for "receipts".
+  for (const std::string q : {"Receipts", "receipt"}) {
+    const json body = Get("/api/search?q=" + q);
+    ASSERT_GE(body["results"].size(), 2u) << body.dump();
+    EXPECT_EQ(body["results"][0]["slug"], "refunds");
+    EXPECT_EQ(body["results"][0]["pinned"], true);
+    EXPECT_EQ(body["results"][1]["slug"], "invoices");
+    EXPECT_EQ(body["results"][1]["pinned"], true);
+  }
+  const json other = Get("/api/search?q=vat+number");
+  ASSERT_FALSE(other["results"].empty());
+  EXPECT_EQ(other["results"][0]["pinned"], false);
+  // ...and hides the refund policy for "cancel".
+  for (const std::string& slug : Slugs("/api/search?q=cancel")) EXPECT_NE(slug, "refunds");
+  // The runbook pinned for agents is never shown to customers.
+  for (const std::string& slug : Slugs("/api/search?q=manual+refund")) {
+    EXPECT_NE(slug, "manual-refund");
+  }
+}
+
 TEST_F(HttpApiTest, OneResultPerArticle) {
   const json body = Get("/api/search?q=desktop+sync+clock");
   std::set<std::string> seen;
