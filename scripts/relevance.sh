@@ -19,7 +19,8 @@ if ! { cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${KB_BUILD_TYPE:-RelWithDe
   exit 1
 fi
 if [[ "${1:-}" == "--tune" ]]; then
-  KB_TUNE_RANKING=1 exec "$build_dir/tests/kb_relevance_test" --gtest_filter='*TuneRanking'
+  exec "$build_dir/tests/kb_relevance_test" --gtest_also_run_disabled_tests \
+    --gtest_filter='*TuneRanking'
 fi
 "$build_dir/tests/kb_relevance_metrics_test" --gtest_brief=1
 "$build_dir/tests/kb_relevance_test" --gtest_brief=1
