@@ -51,7 +51,12 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
 
   auto result =
       index_.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-        return searcher_.Search(db, info, *request);
+        if (!cache_) return searcher_.Search(db, info, *request);
+        const std::string key = ResultCache::KeyFor(info.generation, *request);
+        if (auto cached = cache_->Get(key)) return SearchResult(*cached);
+        auto found = searcher_.Search(db, info, *request);
+        if (found.ok()) cache_->Put(key, *found);
+        return found;
       });
   if (!result.ok()) return result.status();
   SearchResponse response;

@@ -9,6 +9,7 @@
 #include "server/article_page.h"
 #include "server/clock.h"
 #include "server/live_index.h"
+#include "server/result_cache.h"
 #include "server/search_log.h"
 #include "server/search_request.h"
 #include "server/searcher.h"
@@ -37,6 +38,10 @@ class SearchService {
         limits_(limits),
         log_(log),
         clock_(clock ? clock : &system_clock_) {}
+
+  // Answers repeated requests from `cache` (may be null: every request searches; it must outlive
+  // the service). Each request is still validated, timed, given its own search id and logged.
+  void UseCache(ResultCache* cache) { cache_ = cache; }
 
   // Validates `params` and searches. kInvalidArgument says what to fix in the request. The
   // search is queued for the log; recording never delays or fails the search.
@@ -71,6 +76,7 @@ class SearchService {
   ArticleUrls urls_;
   SearchLimits limits_;
   SearchLog* log_;
+  ResultCache* cache_ = nullptr;
   SystemClock system_clock_;
   const Clock* clock_;
 };
