@@ -50,7 +50,8 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   request->include_internal = caller.agent;
 
   auto result =
-      index_.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
+      index_.WithDatabase<SearchResult>([&](const Xapian::Database& db,
+                                            const IndexInfo& info) -> Result<SearchResult> {
         if (!cache_) return searcher_.Search(db, info, *request);
         const std::string key = ResultCache::KeyFor(info.generation, *request);
         if (auto cached = cache_->Get(key)) return SearchResult(*cached);
