@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -9,14 +10,19 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "core/index_layout.h"
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
 #include "core/time_format.h"
+<<<<<<< HEAD
 #include "indexer/section_document.h"
 #include "indexer/settings_files.h"
+=======
+#include "indexer/index_writer.h"
+>>>>>>> bench
 
 namespace kb {
 namespace fs = std::filesystem;
@@ -65,61 +71,6 @@ int SlugLine(const std::string& bytes) {
   return 1;
 }
 
-// A parsed article waiting to be written, with the hash of the file it came from.
-struct PendingArticle {
-  Article article;
-  std::string hash;
-};
-
-class IndexWriter {
- public:
-  explicit IndexWriter(Xapian::WritableDatabase& db) : db_(db) {}
-
-  void RemoveArticle(const std::string& slug) {
-    const std::string term = schema::Term(schema::kArticle, slug);
-    std::vector<Xapian::docid> ids;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) ids.push_back(*it);
-    for (Xapian::docid id : ids) {
-      if (IsPublic(id))
-        ForEachSpellingWord(db_.get_document(id),
-                            [&](const std::string& word) { db_.remove_spelling(word); });
-      db_.delete_document(id);
-    }
-    db_.set_metadata(schema::ArticleKey(slug), "");
-  }
-
-  void AddArticle(const Article& article) {
-    auto language = LanguageForLocale(article.locale);  // validated when parsed
-    for (int ordinal = 0; ordinal < static_cast<int>(article.sections.size()); ++ordinal) {
-      Xapian::Document doc = MakeSectionDocument(article, ordinal, *language);
-      // Internal words stay out of the spelling dictionary: a customer's "did you mean" must
-      // not reveal them.
-      if (article.audience == schema::kPublic) {
-        ForEachSpellingWord(doc, [&](const std::string& word) { db_.add_spelling(word); });
-      }
-      db_.replace_document(schema::SectionIdTerm(article.slug, ordinal), doc);
-    }
-    db_.set_metadata(schema::ArticleKey(article.slug), Serialize(MakeArticleRecord(article)));
-  }
-
- private:
-  bool IsPublic(Xapian::docid id) {
-    const std::string term = schema::Term(schema::kAudience, schema::kPublic);
-    auto it = db_.postlist_begin(term);
-    it.skip_to(id);
-    return it != db_.postlist_end(term) && *it == id;
-  }
-
-  template <typename Fn>
-  static void ForEachSpellingWord(const Xapian::Document& doc, Fn fn) {
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-      if (IsSpellingWord(*it)) fn(*it);
-    }
-  }
-
-  Xapian::WritableDatabase& db_;
-};
-
 void WriteStatistics(Xapian::WritableDatabase& db) {
   int articles = 0;
   const std::string prefix(schema::kMetaArticlePrefix);
@@ -138,6 +89,11 @@ void WriteStatistics(Xapian::WritableDatabase& db) {
   db.set_metadata(std::string(schema::kMetaArticleCount), std::to_string(articles));
   db.set_metadata(std::string(schema::kMetaSectionCount), std::to_string(db.get_doccount()));
   db.set_metadata(std::string(schema::kMetaLocales), locales);
+}
+
+int WriterThreads(const IndexerOptions& options) {
+  if (options.threads > 0) return options.threads;
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
 }
 
 void ReadStatistics(const Xapian::Database& db, IndexSummary& summary) {
@@ -280,20 +236,23 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   try {
     std::error_code ec;
     fs::remove_all(path, ec);
-    if (live && !rebuild) {
+    if (!live || rebuild) {
+      // Nothing to keep: every core writes a share, and the shares become one database.
+      WriteNewDatabase(to_add, path, WriterThreads(options));
+    } else {
       fs::copy(index_layout::GenerationPath(index_dir, *live), path, fs::copy_options::recursive);
     }
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    IndexWriter writer(db);
-    for (const std::string& gone : removed_paths) {
-      writer.RemoveArticle(previous[gone].slug);
-      db.set_metadata(schema::SourceKey(gone), "");
-    }
-    for (const PendingArticle& item : to_add) {
-      writer.RemoveArticle(item.article.slug);  // sections that no longer exist
-      writer.AddArticle(item.article);
-      db.set_metadata(schema::SourceKey(item.article.path),
-                      Serialize(SourceRecord{item.hash, item.article.slug}));
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    if (live && !rebuild) {
+      IndexWriter writer(db);
+      for (const std::string& gone : removed_paths) {
+        writer.RemoveArticle(previous[gone].slug);
+        writer.RemoveSource(gone);
+      }
+      for (const PendingArticle& item : to_add) {
+        writer.RemoveArticle(item.article.slug);  // sections that no longer exist
+        writer.AddArticle(item);
+      }
     }
     std::optional<Xapian::Database> keep_from;
     if (live && rebuild) {

@@ -13,6 +13,7 @@ namespace kb {
 struct IndexerOptions {
   bool full_rebuild = false;          // ignore the content hashes and re-index every article
   int keep_previous_generations = 2;  // for servers still finishing searches on an older one
+  int threads = 0;  // threads writing a new index from scratch; 0: one per core (at most 8)
 };
 
 struct IndexSummary {

@@ -223,3 +223,67 @@ TEST_F(IndexBuilderTest, ConcurrentRunIsRefused) {
 
 }  // namespace
 }  // namespace kb
+
+namespace kb {
+namespace {
+
+// Everything a database holds that a search or a later run reads, document by document.
+std::vector<std::string> Contents(const Xapian::Database& db) {
+  std::vector<std::string> contents;
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    const Xapian::Document doc = db.get_document(*id);
+    std::string line = std::to_string(*id) + " " + doc.get_data();
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+      line += " " + *term + ":" + std::to_string(term.get_wdf());
+      for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
+        line += "," + std::to_string(*pos);
+      }
+    }
+    for (auto value = doc.values_begin(); value != doc.values_end(); ++value) line += " " + *value;
+    contents.push_back(line);
+  }
+  for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key) {
+    if (*key != schema::kMetaBuiltAt) contents.push_back(*key + "=" + db.get_metadata(*key));
+  }
+  for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {
+    contents.push_back("spelling " + *word + ":" + std::to_string(word.get_termfreq()));
+  }
+  return contents;
+}
+
+TEST(IndexBuilderThreadsTest, SeveralThreadsBuildTheSameIndexAsOne) {
+  MemorySource source;
+  // Enough articles for several shares, with words shared across shares (the spelling
+  // frequencies must add up) and an internal one in each share.
+  for (int i = 0; i < 450; ++i) {
+    source.Put("topic-" + std::to_string(i % 7) + "/article-" + std::to_string(i) + ".md",
+               "---\ntitle: Article " + std::to_string(i) + " about refunds\n" +
+                   (i % 150 == 3 ? "audience: internal\n" : "") + "---\nWord" +
+                   std::to_string(i % 13) + " and refunds.\n\n## Section\n\nMore text " +
+                   std::to_string(i) + ".\n");
+  }
+  std::vector<std::vector<std::string>> built;
+  for (int threads : {1, 3}) {
+    testing::TempDir dir;
+    IndexerOptions options;
+    options.threads = threads;
+    auto summary = BuildIndex(source, dir.path(), options, [](const std::string&) {});
+    ASSERT_TRUE(summary.ok()) << summary.status().message();
+    EXPECT_EQ(summary->articles, 450);
+    auto generation = index_layout::CurrentGeneration(dir.path());
+    ASSERT_TRUE(generation.ok());
+    auto db = index_layout::OpenGeneration(dir.path(), *generation);
+    ASSERT_TRUE(db.ok());
+    built.push_back(Contents(*db));
+    // No share is left behind in the served generation.
+    for (const auto& entry : std::filesystem::directory_iterator(
+             index_layout::GenerationPath(dir.path(), *generation))) {
+      EXPECT_FALSE(entry.is_directory()) << entry.path();
+    }
+  }
+  EXPECT_EQ(built[0].size(), built[1].size());
+  EXPECT_EQ(built[0], built[1]);
+}
+
+}  // namespace
+}  // namespace kb

@@ -15,6 +15,8 @@ packages=(
   libcli11-dev              # command-line flags
   libgtest-dev              # unit and integration tests
   chromium                  # browser tests (driven by playwright-core from npm)
+  wrk curl                  # the benchmark (scripts/bench.sh): HTTP load and readiness checks
+  time                      # the benchmark: the indexer's peak memory (/usr/bin/time)
 )
 # Node.js and npm drive the browser tests; use the machine's own if it has them.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

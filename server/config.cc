@@ -113,6 +113,13 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--data", config.data_dir, "Folder for the search and event log")
       ->capture_default_str();
+  bool no_log = false;
+  app.add_flag("--no-log", no_log,
+               "Record no searches or events (no gap report; POST /api/events answers 503)");
+  app.add_option("--cache-entries", config.cache_entries,
+                 "Search results kept for repeated requests; 0 turns the cache off")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
   app.add_option("--retention-days", config.retention_days, "Days searches and events are kept")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
@@ -136,6 +143,7 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
     std::cerr << "kb-server: " << e.what() << "\nRun 'kb-server --help' for the flags.\n";
     return 2;
   }
+  config.log_enabled = !no_log;
   if (!ReadToken("--admin-token-file", admin_token_file, "KB_ADMIN_TOKEN", config.admin_token) ||
       !ReadToken("--agent-token-file", agent_token_file, "KB_AGENT_TOKEN", config.agent_token)) {
     return 2;

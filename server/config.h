@@ -30,6 +30,10 @@ struct ServerConfig {
   std::string article_url = "/articles/{slug}#{anchor}";
   // The search and event log lives here (kb-log.sqlite).
   std::string data_dir = "data";
+  // Off (--no-log): no search or event is recorded, so there is no knowledge-gap report and
+  // POST /api/events answers 503. For measuring what the log costs, and for servers whose
+  // owners do not want any record of searches.
+  bool log_enabled = true;
   int retention_days = 365;
   int gap_min_sessions = 2;  // a gap is reported only once this many sessions hit it
   // Bearer token for the admin API and /admin. From --admin-token-file, else $KB_ADMIN_TOKEN.
@@ -42,6 +46,9 @@ struct ServerConfig {
   // Empty: same-origin only.
   std::vector<std::string> allowed_origins;
   SearchLimits limits;
+  // Search results kept for repeated requests (search-as-you-type repeats itself); 0 turns the
+  // cache off.
+  int cache_entries = 0;
 };
 
 // Parses and validates the command line. Returns the config, or the exit status to end with after

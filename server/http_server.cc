@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "server/article_page.h"
+#include "server/connection_settings.h"
 #include "server/http_errors.h"
 #include "server/json_views.h"
 #include "server/pages.h"
@@ -61,20 +62,7 @@ HttpServer::HttpServer(const ServerConfig& config, SearchService& service, Admin
       admin_(admin),
       server_(std::make_unique<httplib::Server>()) {
   httplib::Server& s = *server_;
-  const int threads = config_.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Without TCP_NODELAY small responses wait on Nagle's algorithm: tens of ms per request.
-  s.set_tcp_nodelay(true);
-  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second kb-server bind the same
-  // port and silently take half the traffic. Keep only SO_REUSEADDR (fast restarts).
-  s.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  s.set_keep_alive_timeout(config_.keep_alive_timeout_s);
-  s.set_keep_alive_max_count(1000);
-  s.set_read_timeout(config_.read_timeout_s, 0);
-  s.set_write_timeout(config_.write_timeout_s, 0);
+  ApplyConnectionSettings(ConnectionSettingsOf(config_), s);
   s.set_payload_max_length(kMaxBodyBytes);
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   RegisterRoutes();

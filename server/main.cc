@@ -15,6 +15,7 @@
 #include "server/index_watcher.h"
 #include "server/live_index.h"
 #include "server/popularity.h"
+#include "server/result_cache.h"
 #include "server/search_log.h"
 #include "server/search_service.h"
 
@@ -58,25 +59,39 @@ int main(int argc, char** argv) {
     std::cerr << "kb-server: " << index.status().message() << "\n";
     return 1;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
   kb::SystemClock clock;
   kb::SearchLogOptions log_options;
   log_options.path = (std::filesystem::path(config.data_dir) / "kb-log.sqlite").string();
   log_options.retention_days = config.retention_days;
-  auto log = kb::SearchLog::Open(log_options, clock);
-  if (!log.ok()) {
-    std::cerr << "kb-server: " << log.status().message() << "\n";
-    return 1;
+  std::unique_ptr<kb::SearchLog> log;
+  if (config.log_enabled) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    auto opened = kb::SearchLog::Open(log_options, clock);
+    if (!opened.ok()) {
+      std::cerr << "kb-server: " << opened.status().message() << "\n";
+      return 1;
+    }
+    log = std::move(*opened);
   }
-  kb::PopularityRefresher popularity(log_options.path,
-                                    std::chrono::seconds(config.popularity_refresh_s), clock);
-  kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits, log->get(),
-                            &clock, &popularity);
+  // Popularity is read from the log: without one, there is none.
+  std::unique_ptr<kb::PopularityRefresher> popularity;
+  if (log) {
+    popularity = std::make_unique<kb::PopularityRefresher>(
+        log_options.path, std::chrono::seconds(config.popularity_refresh_s), clock);
+  }
+  kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits, log.get(),
+                            &clock, popularity.get());
+  std::unique_ptr<kb::ResultCache> cache;
+  if (config.cache_entries > 0) {
+    cache = std::make_unique<kb::ResultCache>(static_cast<std::size_t>(config.cache_entries));
+    service.UseCache(cache.get());
+  }
   kb::AdminService admin(**index, log_options.path, clock, config.gap_min_sessions,
                          config.retention_days);
   // Closing the loop: each new index is checked against the open gaps.
-  auto replay = [&admin] {
+  auto replay = [&admin, &config] {
+    if (!config.log_enabled) return;  // no log, no gaps to replay
     auto answered = admin.ReplayOpenGaps();
     if (!answered.ok()) {
       std::cerr << "kb-server: replaying gaps: " << answered.status().message() << "\n";
@@ -119,8 +134,12 @@ int main(int argc, char** argv) {
   if (!signalled) kill(getpid(), SIGTERM);
   signal_thread.join();
   // Requests are done; write what the log still holds before exiting.
-  (*log)->Close();
-  const kb::SearchLogStats stats = (*log)->stats();
+  if (!log) {
+    std::cerr << "kb-server: stopped (searches were not logged: --no-log)\n";
+    return 0;
+  }
+  log->Close();
+  const kb::SearchLogStats stats = log->stats();
   std::cerr << "kb-server: stopped; " << stats.written << " searches logged, " << stats.dropped
             << " dropped\n";
   return 0;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <iostream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -21,7 +21,7 @@ double SignalWeight(const std::string& type) {
 
 }  // namespace
 
-std::shared_ptr<const PopularityTable> PopularityTable::FromSignals(
+std::shared_ptr<PopularityTable> PopularityTable::FromSignals(
     const std::vector<OutcomeSignal>& signals, std::int64_t now_ms) {
   auto table = std::make_shared<PopularityTable>();
   // The newest signal of each (query, article, kind, session) counts; older repeats do not.
@@ -82,6 +82,7 @@ Status PopularityRefresher::Refresh() {
   if (!signals.ok()) return signals.status();
   auto table = PopularityTable::FromSignals(*signals, now);
   std::lock_guard<std::mutex> lock(mutex_);
+  table->version_ = ++refreshes_;
   current_ = std::move(table);
   return Status::Ok();
 }

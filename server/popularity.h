@@ -31,15 +31,19 @@ class PopularityTable {
  public:
   // Each session counts once per (query, article, kind of signal): one enthusiastic visitor
   // cannot push an article up alone. A click counts 1, "helpful" 2 more, "not helpful" -2.
-  static std::shared_ptr<const PopularityTable> FromSignals(
-      const std::vector<OutcomeSignal>& signals, std::int64_t now_ms);
+  static std::shared_ptr<PopularityTable> FromSignals(const std::vector<OutcomeSignal>& signals,
+                                                      std::int64_t now_ms);
 
   bool Knows(const std::string& normalized) const { return scores_.count(normalized) > 0; }
   // 1 when nothing is known.
   double Boost(const std::string& normalized, const std::string& slug) const;
   std::size_t queries() const { return scores_.size(); }
+  // Distinguishes successive tables of one refresher (cached results name the one they used).
+  std::uint64_t version() const { return version_; }
 
  private:
+  friend class PopularityRefresher;
+  std::uint64_t version_ = 0;
   std::unordered_map<std::string, std::unordered_map<std::string, double>> scores_;
 };
 
@@ -47,8 +51,7 @@ class PopularityTable {
 // read-only connection: the log's writer is never held up).
 class PopularityRefresher {
  public:
-  PopularityRefresher(std::string log_path, std::chrono::milliseconds interval,
-                      const Clock& clock);
+  PopularityRefresher(std::string log_path, std::chrono::milliseconds interval, const Clock& clock);
   ~PopularityRefresher();  // stops and joins
 
   // The latest table (never null).
@@ -64,6 +67,7 @@ class PopularityRefresher {
   const Clock& clock_;
   mutable std::mutex mutex_;  // guards current_ and stopping_
   std::shared_ptr<const PopularityTable> current_;
+  std::uint64_t refreshes_ = 0;
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread thread_;

@@ -52,9 +52,17 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   const std::shared_ptr<const PopularityTable> popularity =
       popularity_ ? popularity_->Current() : nullptr;
 
-  auto result =
-      index_.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-        return searcher_.Search(db, info, *request, popularity.get());
+  auto result = index_.WithDatabase<SearchResult>(
+      [&](const Xapian::Database& db, const IndexInfo& info) -> Result<SearchResult> {
+        if (!cache_) return searcher_.Search(db, info, *request, popularity.get());
+        // Results depend on the index generation and, through popularity, on the table in use.
+        const std::string key = ResultCache::KeyFor(
+            info.generation + "/" + std::to_string(popularity ? popularity->version() : 0),
+            *request);
+        if (auto cached = cache_->Get(key)) return SearchResult(*cached);
+        auto found = searcher_.Search(db, info, *request, popularity.get());
+        if (found.ok()) cache_->Put(key, *found);
+        return found;
       });
   if (!result.ok()) return result.status();
   SearchResponse response;

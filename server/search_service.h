@@ -9,6 +9,7 @@
 #include "server/article_page.h"
 #include "server/clock.h"
 #include "server/live_index.h"
+#include "server/result_cache.h"
 #include "server/search_log.h"
 #include "server/search_request.h"
 #include "server/searcher.h"
@@ -39,6 +40,10 @@ class SearchService {
         log_(log),
         clock_(clock ? clock : &system_clock_),
         popularity_(popularity) {}
+
+  // Answers repeated requests from `cache` (may be null: every request searches; it must outlive
+  // the service). Each request is still validated, timed, given its own search id and logged.
+  void UseCache(ResultCache* cache) { cache_ = cache; }
 
   // Validates `params` and searches. kInvalidArgument says what to fix in the request. The
   // search is queued for the log; recording never delays or fails the search.
@@ -73,6 +78,7 @@ class SearchService {
   ArticleUrls urls_;
   SearchLimits limits_;
   SearchLog* log_;
+  ResultCache* cache_ = nullptr;
   SystemClock system_clock_;
   const Clock* clock_;
   const PopularityRefresher* popularity_;

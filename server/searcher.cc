@@ -10,8 +10,8 @@
 #include "core/schema.h"
 #include "server/curation.h"
 #include "server/html_escape.h"
-#include "server/query_normalizer.h"
 #include "server/query_builder.h"
+#include "server/query_normalizer.h"
 
 namespace kb {
 namespace {
@@ -95,9 +95,8 @@ class FacetSpy : public Xapian::MatchSpy {
     for (const auto& [value, count] : counts) {
       if (!value.empty()) top.push_back({value, count});
     }
-    std::stable_sort(top.begin(), top.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count > b.count;
-    });
+    std::stable_sort(top.begin(), top.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     if (top.size() > kMaxFacetValues) top.resize(kMaxFacetValues);
     return top;
   }
@@ -154,8 +153,8 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     // that a popular article just below the page can rise into it.
     std::string popularity_key;
     if (features_.popularity && popularity && popularity->queries() > 0 && request.offset == 0) {
-      auto language = LanguageForLocale(
-          result.locale == kAllLocales ? std::string(kDefaultLocale) : result.locale);
+      auto language = LanguageForLocale(result.locale == kAllLocales ? std::string(kDefaultLocale)
+                                                                     : result.locale);
       if (language.ok()) popularity_key = NormalizeQuery(request.query, *language);
       if (!popularity->Knows(popularity_key)) popularity_key.clear();
     }
@@ -207,10 +206,10 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     // collapsing, but never below what this page shows).
     const Xapian::doccount page_size = std::min(mset.size(), split.ranked_limit);
     const bool last_page = !mset.empty() && mset.size() < fetch;
-    result.total = (last_page ? split.ranked_offset + mset.size()
-                              : std::max(split.ranked_offset + page_size,
-                                         mset.get_matches_estimated())) +
-                   pins.size();
+    result.total =
+        (last_page ? split.ranked_offset + mset.size()
+                   : std::max(split.ranked_offset + page_size, mset.get_matches_estimated())) +
+        pins.size();
     if (request.offset == 0 && !result.corrected) {
       result.facets = facets.Take();
       result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
