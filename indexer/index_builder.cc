@@ -17,12 +17,9 @@
 #include "core/language.h"
 #include "core/schema.h"
 #include "core/time_format.h"
-<<<<<<< HEAD
 #include "indexer/section_document.h"
 #include "indexer/settings_files.h"
-=======
 #include "indexer/index_writer.h"
->>>>>>> bench
 
 namespace kb {
 namespace fs = std::filesystem;

@@ -14,19 +14,23 @@ ResultCache::ResultCache(std::size_t capacity)
     : capacity_per_shard_((capacity + kShards - 1) / kShards), shards_(kShards) {}
 
 std::string ResultCache::KeyFor(const std::string& generation, const SearchRequest& request) {
-  // '\0' cannot occur in any field (validated UTF-8 text has no NUL), so the key is unambiguous.
-  std::string key = generation;
-  for (const std::string* field : {&request.query, &request.locale, &request.category,
-                                   &request.tag}) {
-    key += '\0';
-    key += *field;
-  }
-  for (const std::string& field :
-       {std::to_string(request.limit), std::to_string(request.offset),
-        std::string(request.include_internal ? "agent" : "customer")}) {
-    key += '\0';
+  // Each field is written with its length first, so that no two requests share a key whatever
+  // their text holds.
+  std::string key;
+  auto add = [&key](const std::string& field) {
+    key += std::to_string(field.size());
+    key += ':';
     key += field;
+  };
+  add(generation);
+  for (const std::string* field : {&request.query, &request.locale, &request.category}) {
+    add(*field);
   }
+  add(std::to_string(request.tags.size()));
+  for (const std::string& tag : request.tags) add(tag);
+  add(std::to_string(request.limit));
+  add(std::to_string(request.offset));
+  add(request.include_internal ? "agent" : "customer");
   return key;
 }
 

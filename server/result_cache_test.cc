@@ -37,14 +37,15 @@ TEST(ResultCacheTest, ANewIndexGenerationNeverGetsAnOldAnswer) {
 
 TEST(ResultCacheTest, EveryFieldThatChangesResultsIsPartOfTheKey) {
   const SearchRequest base = Request("refund");
-  std::vector<SearchRequest> variants(7, base);
+  std::vector<SearchRequest> variants(8, base);
   variants[0].query = "refunds";
   variants[1].limit = 20;
   variants[2].offset = 10;
   variants[3].locale = "de";
   variants[4].category = "billing";
-  variants[5].tag = "billing";
+  variants[5].tags = {"billing"};
   variants[6].include_internal = true;
+  variants[7].tags = {"billing", "refund"};
   const std::string base_key = ResultCache::KeyFor("gen-000001", base);
   for (const SearchRequest& variant : variants) {
     EXPECT_NE(ResultCache::KeyFor("gen-000001", variant), base_key);
@@ -54,8 +55,13 @@ TEST(ResultCacheTest, EveryFieldThatChangesResultsIsPartOfTheKey) {
   left.category = "ab";
   SearchRequest right = base;
   right.category = "a";
-  right.tag = "b";
+  right.tags = {"b"};
   EXPECT_NE(ResultCache::KeyFor("g", left), ResultCache::KeyFor("g", right));
+  SearchRequest two_tags = base;
+  two_tags.tags = {"a", "b"};
+  SearchRequest one_tag = base;
+  one_tag.tags = {"ab"};
+  EXPECT_NE(ResultCache::KeyFor("g", two_tags), ResultCache::KeyFor("g", one_tag));
 }
 
 TEST(ResultCacheTest, TheSessionDoesNotChangeTheKey) {
