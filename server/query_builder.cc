@@ -15,7 +15,7 @@ namespace {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+    Xapian::QueryParser::FLAG_PARTIAL |
     Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 Xapian::QueryParser MakeParser(const Xapian::Database& db, const Language& language) {
@@ -63,7 +63,6 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
             ? ParseWithSynonyms(
                   db, text, [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
             : Parse(parser, text);
-    if (built.corrected.empty()) built.corrected = parser.get_corrected_query_string();
     if (Xapian::Query boosts = RankingBoosts(text, *language, features.ranking, last_word_partial);
         !boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_OR, query, boosts);

@@ -36,9 +36,6 @@ struct QueryFeatures {
 
 struct BuiltQuery {
   Xapian::Query query;
-  // The query with misspelled words replaced by the index's spelling suggestions, or "" when the
-  // parser has no suggestion.
-  std::string corrected;
   // Set when typo tolerance corrected every meaningful word of the query (see ExpandTypos): the
   // query the results are really for.
   std::string typo_rewrite;

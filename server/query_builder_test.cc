@@ -81,9 +81,20 @@ TEST_F(QueryBuilderTest, EachLocaleIsParsedWithItsOwnStemmer) {
             "Query((((Zrechnung@1 FILTER Lde) OR (Zrechnungen@1 FILTER Len)) FILTER XAUDpublic))");
 }
 
-TEST_F(QueryBuilderTest, SpellingCorrectionComesFromTheIndex) {
-  EXPECT_EQ(BuildQuery(*db_, "pasword reset", English()).corrected, "password reset");
-  EXPECT_EQ(BuildQuery(*db_, "reset link", English()).corrected, "");
+TEST_F(QueryBuilderTest, TypoToleranceComesFromTheIndexsSpellingData) {
+  auto typos = TypoIndex::Build(*db_);
+  QueryFeatures features;
+  features.typos = typos.get();
+  const BuiltQuery built = BuildQuery(*db_, "pasword resett ", English(), features);
+  EXPECT_EQ(built.typo_rewrite, "password reset");
+  // Each corrected word is its own OP_SYNONYM of candidates (one candidate each here), at half
+  // weight, beside the words as typed.
+  EXPECT_EQ(built.query.get_description(),
+            "Query((((Zpasword@1 OR Zresett@2) OR 0.5 * (Zpassword OR Zreset)) FILTER XAUDpublic))");
+  // Known words are left alone; without the feature nothing is added.
+  EXPECT_EQ(BuildQuery(*db_, "reset link ", English(), features).typo_rewrite, "");
+  EXPECT_EQ(BuildQuery(*db_, "pasword ", English()).query.get_description(),
+            "Query((Zpasword@1 FILTER XAUDpublic))");
 }
 
 TEST_F(QueryBuilderTest, UnbalancedSyntaxStillSearchesTheWords) {

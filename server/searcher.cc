@@ -170,38 +170,11 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     Xapian::MSet mset = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
 
     result.query = request.query;
-    // The parser never corrects the word still being typed (it is a prefix). When nothing
-    // matched, ask again as if it were complete, so "subscripton cancle" becomes
-    // "subscription cancel" and not "subscription cancle".
-    // With typo tolerance on, corrections come from it alone: Xapian's whole-query suggestion
-    // also "corrects" words the help center simply does not have ("weather" -> "whether"),
-    // turning a query that should find nothing into one that finds something unrelated.
-    const bool suggest = !features_.typo_tolerance;
-    if (suggest && mset.get_matches_estimated() == 0 && !request.query.empty() &&
-        request.query.back() != ' ') {
-      std::string complete = BuildQuery(db, request.query + " ", filters).corrected;
-      if (!complete.empty()) built.corrected = complete;
-    }
-    if (!mset.empty() && !built.typo_rewrite.empty()) {
-      result.corrected = built.typo_rewrite;
-    } else if (suggest && mset.get_matches_estimated() == 0 && !built.corrected.empty()) {
-      BuiltQuery retry = BuildQuery(db, built.corrected, filters, query_features);
-      enquire.set_query(retry.query);
-      enquire.clear_matchspies();
-      FacetSpy corrected_facets;
-      if (request.offset == 0) enquire.add_matchspy(&corrected_facets);
-      Xapian::MSet corrected = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
-      enquire.clear_matchspies();
-      if (corrected.get_matches_estimated() > 0) {
-        std::string shown = built.corrected;
-        shown.erase(shown.find_last_not_of(' ') + 1);
-        result.corrected = shown;
-        mset = corrected;
-        built = retry;
-        result.facets = corrected_facets.Take();
-        result.facets.exact = corrected_facets.examined() >= corrected.get_matches_upper_bound();
-      }
-    }
+    // Corrections come from typo tolerance alone. Xapian's whole-query suggestion
+    // (FLAG_SPELLING_CORRECTION) is not used: it costs milliseconds per query on a large spelling
+    // table, and it also "corrects" words the help center simply does not have ("weather" ->
+    // "whether"), turning a query that should find nothing into one that finds something unrelated.
+    if (!mset.empty() && !built.typo_rewrite.empty()) result.corrected = built.typo_rewrite;
     // Exact when this page holds the last result; otherwise Xapian's estimate (loose with
     // collapsing, but never below what this page shows).
     const Xapian::doccount page_size = std::min(mset.size(), split.ranked_limit);
@@ -210,7 +183,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
         (last_page ? split.ranked_offset + mset.size()
                    : std::max(split.ranked_offset + page_size, mset.get_matches_estimated())) +
         pins.size();
-    if (request.offset == 0 && !result.corrected) {
+    if (request.offset == 0) {
       result.facets = facets.Take();
       result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
     }

@@ -81,8 +81,8 @@ inline constexpr int kPopularityCandidates = 10;
 
 // Which of kb's search-quality features a Searcher applies. Production uses the defaults (all on);
 // the relevance test and the benchmark also run Plain(): the same index searched with Xapian's stock
-// BM25 parameters and nothing else (the last word still matches as a prefix, and "did you mean"
-// still reruns a query that found nothing), so every figure has a baseline from the same run.
+// BM25 parameters and nothing else (the last word still matches as a prefix), so every figure has
+// a baseline from the same run.
 struct SearchFeatures {
   bool tuned_ranking = true;   // BM25 parameters and phrase/title boosts tuned on the relevance set
   bool typo_tolerance = true;  // words unknown to the index also match their near spellings

@@ -30,19 +30,19 @@ using relevance::Ranking;
 // Floors on kb's configuration, set a little under the figures measured when they were last set
 // (see README), so that a change that lowers search quality fails the build. Overall figures leave
 // out the queries that should find nothing.
-constexpr double kMinNdcg = 0.91;       // measured 0.938 (172 answerable queries; bm25 0.902)
-constexpr double kMinRecallAt5 = 0.93;  // measured 0.951 (bm25 0.933)
-constexpr double kMinMrr = 0.89;        // measured 0.925 (bm25 0.875)
+constexpr double kMinNdcg = 0.91;       // measured 0.938 (172 answerable queries; bm25 0.890)
+constexpr double kMinRecallAt5 = 0.93;  // measured 0.951 (bm25 0.922)
+constexpr double kMinMrr = 0.89;        // measured 0.925 (bm25 0.864)
 // A ceiling: the share of answerable queries that found nothing at all.
-constexpr double kMaxZeroResultRate = 0.02;  // measured 0.000 (bm25 1 of 172 queries)
+constexpr double kMaxZeroResultRate = 0.02;  // measured 0.000 (bm25 0.023, 4 of 172)
 // The kinds the search-quality features are for, each with a floor of its own.
-constexpr double kMinTypoNdcg = 0.90;     // measured 0.947 (24 queries; bm25 0.928)
+constexpr double kMinTypoNdcg = 0.90;     // measured 0.943 (24 queries; bm25 0.844)
 constexpr double kMinSynonymNdcg = 0.80;  // measured 0.843 (21 queries; bm25 0.705)
 constexpr double kMinPartialNdcg = 0.93;  // measured 0.978 (23 queries; bm25 0.930)
 // Queries the help center has no answer to: the share that rightly found nothing.
-constexpr double kMinCorrectlyEmpty = 0.38;  // measured 0.462 (13 queries; bm25 0.154)
+constexpr double kMinCorrectlyEmpty = 0.38;  // measured 0.462 (13 queries; bm25 0.615)
 // kb's features together must beat plain BM25 on the same index by at least this much nDCG@10.
-constexpr double kMinNdcgGainOverBm25 = 0.02;  // measured +0.036
+constexpr double kMinNdcgGainOverBm25 = 0.03;  // measured +0.047
 
 // Kinds in the order they are reported; a query of any other kind is a mistake in the file.
 const std::vector<std::string> kKinds = {"question", "paraphrase", "typo",     "partial", "synonym",
