@@ -19,6 +19,9 @@ struct RankingParams {
   double b = 0.5;
   double phrase_boost = 0;  // scale of an OP_NEAR of the query's words (0 = off)
   double title_boost = 0;   // scale of the query's words matched in titles (0 = off)
+  // Sections shorter than this share of the average length count as that long: without a floor,
+  // a strong b lets a one-line section (a list of links) outrank the section that explains.
+  double min_normlen = 0.5;
 
   static RankingParams Plain() { return {}; }
   static RankingParams Tuned();

@@ -27,12 +27,32 @@ class RankingTest : public ::testing::Test {
                "# Workspace guide\n\nArchive pages. Archive folders. Archive anything you "
                "archive, archive it often, archive it well.\n");
     source.Put("b/about.md", "# Archive pages\n\nMove old pages out of the way.\n");
+    // A long explanation and a one-line list of links: every section carries the title's words.
+    source.Put("c/rename.md",
+               "# Rename your workspace\n\nA new name shows everywhere at once.\n\n## Rename a "
+               "workspace\n\nOpen Settings and choose General. Type the new name in the Name "
+               "field and save. Members see the new name the next time they open the app; links "
+               "keep working because they use the workspace's id, not its name. Only owners and "
+               "admins can change it.\n\n## Related articles\n\n- [Workspace settings](/articles/"
+               "settings)\n");
     ASSERT_TRUE(BuildIndex(source, dir_->path(), {}, [](const std::string&) {}).ok());
     index_ = LiveIndex::Open(dir_->path())->release();
   }
   static void TearDownTestSuite() {
     delete index_;
     delete dir_;
+  }
+
+  static SearchResult Search(const std::string& q, SearchFeatures features) {
+    const Searcher searcher{ArticleUrls(), features};
+    SearchRequest request;
+    request.query = q;
+    auto result =
+        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
+          return searcher.Search(db, info, request);
+        });
+    EXPECT_TRUE(result.ok());
+    return result.ok() ? *result : SearchResult{};
   }
 
   static std::string Top(const std::string& q, SearchFeatures features) {
@@ -60,6 +80,13 @@ TEST_F(RankingTest, APhraseBeatsScatteredWords) {
 
 TEST_F(RankingTest, AnArticleAboutTheWordBeatsOneThatRepeatsIt) {
   EXPECT_EQ(Top("archive ", SearchFeatures{}), "about");
+}
+
+TEST_F(RankingTest, TheSectionShownIsTheOneThatExplainsNotAListOfLinks) {
+  const SearchResult r = Search("rename workspace ", SearchFeatures{});
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].slug, "rename");
+  EXPECT_EQ(r.hits[0].heading, "Rename a workspace");
 }
 
 TEST(RankingBoostsTest, LeaveOutTheWordBeingTypedAndStopwords) {

@@ -164,7 +164,8 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.set_collapse_key(schema::kSlotArticle);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    enquire.set_weighting_scheme(
+        Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, ranking.min_normlen));
     FacetSpy facets;
     if (request.offset == 0) enquire.add_matchspy(&facets);
     Xapian::MSet mset = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
@@ -216,7 +217,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       const std::string& text = record->text.empty() ? record->heading : record->text;
       hit.snippet =
           from.snippet(text, kSnippetBytes, stemmers.For(record->locale),
-                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       Xapian::MSet::SNIPPET_EXHAUSTIVE,
                        "<mark>", "</mark>", "…");
       if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
       hit.category = record->category;
