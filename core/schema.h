@@ -15,7 +15,7 @@ namespace kb::schema {
 
 // Bumped whenever a change below (or in the stored records) would make an older index read
 // wrongly. The indexer rebuilds from scratch on a mismatch; the server refuses to open it.
-inline constexpr int kVersion = 3;  // 3: category and tags in value slots, for facets
+inline constexpr int kVersion = 3;  // 3: slug, category and tags in one value slot, for facets
 
 // Free-text fields. Each is indexed with its prefix (so `title:refund` searches titles only) and,
 // when `also_unprefixed`, into the default field with `weight` as the within-document frequency
@@ -59,9 +59,10 @@ inline constexpr Xapian::valueno kSlotSection = 1;  // section ordinal, sortable
 inline constexpr Xapian::valueno kSlotUpdated = 2;  // YYYY-MM-DD
 inline constexpr Xapian::valueno kSlotHeading = 3;  // the section heading, for result lists
 inline constexpr Xapian::valueno kSlotAnchor = 4;   // the section anchor ("" for the intro)
-inline constexpr Xapian::valueno kSlotCategory = 5;  // the category slug, for facet counts
-inline constexpr Xapian::valueno kSlotTags = 6;      // the tags, lower case, joined by kTagSeparator
-inline constexpr char kTagSeparator = '\n';
+// What facet counts need, in one slot so that each examined section costs one value read:
+// slug, category, then each tag, joined by kFacetSeparator.
+inline constexpr Xapian::valueno kSlotFacets = 5;
+inline constexpr char kFacetSeparator = '\n';
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "kb:schema_version";

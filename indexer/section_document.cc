@@ -56,13 +56,9 @@ Xapian::Document MakeSectionDocument(const Article& article, int ordinal,
   doc.add_value(schema::kSlotUpdated, article.updated);
   doc.add_value(schema::kSlotHeading, article.sections[ordinal].heading);
   doc.add_value(schema::kSlotAnchor, article.sections[ordinal].anchor);
-  doc.add_value(schema::kSlotCategory, article.category);
-  std::string tags;
-  for (const std::string& tag : article.tags) {
-    if (!tags.empty()) tags += schema::kTagSeparator;
-    tags += tag;
-  }
-  doc.add_value(schema::kSlotTags, tags);
+  std::string facets = article.slug + schema::kFacetSeparator + article.category;
+  for (const std::string& tag : article.tags) facets += schema::kFacetSeparator + tag;
+  doc.add_value(schema::kSlotFacets, facets);
   doc.set_data(Serialize(MakeSectionRecord(article, ordinal)));
   return doc;
 }

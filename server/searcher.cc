@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "core/index_records.h"
 #include "core/language.h"
@@ -70,14 +71,14 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double) override {
     ++examined_;
-    if (!articles_.insert(doc.get_value(schema::kSlotArticle)).second) return;
-    ++categories_[doc.get_value(schema::kSlotCategory)];
-    const std::string tags = doc.get_value(schema::kSlotTags);
-    for (std::size_t start = 0; start < tags.size();) {
-      std::size_t end = tags.find(schema::kTagSeparator, start);
-      if (end == std::string::npos) end = tags.size();
-      ++tags_[tags.substr(start, end - start)];
-      start = end + 1;
+    const std::string facets = doc.get_value(schema::kSlotFacets);  // slug, category, tags...
+    std::size_t end = facets.find(schema::kFacetSeparator);
+    if (end == std::string::npos || !articles_.insert(facets.substr(0, end)).second) return;
+    for (int field = 1; end < facets.size(); ++field) {
+      const std::size_t start = end + 1;
+      end = facets.find(schema::kFacetSeparator, start);
+      if (end == std::string::npos) end = facets.size();
+      ++(field == 1 ? categories_ : tags_)[facets.substr(start, end - start)];
     }
   }
   Xapian::doccount examined() const { return examined_; }
@@ -102,7 +103,7 @@ class FacetSpy : public Xapian::MatchSpy {
   }
 
   Xapian::doccount examined_ = 0;
-  std::set<std::string> articles_;
+  std::unordered_set<std::string> articles_;
   std::map<std::string, Xapian::doccount> categories_;
   std::map<std::string, Xapian::doccount> tags_;
 };
