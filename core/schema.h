@@ -15,7 +15,7 @@ namespace kb::schema {
 
 // Bumped whenever a change below (or in the stored records) would make an older index read
 // wrongly. The indexer rebuilds from scratch on a mismatch; the server refuses to open it.
-inline constexpr int kVersion = 3;  // 3: slug, category and tags in one value slot, for facets
+inline constexpr int kVersion = 4;  // 4: slug, category and tags in one value slot, for facets
 
 // Free-text fields. Each is indexed with its prefix (so `title:refund` searches titles only) and,
 // when `also_unprefixed`, into the default field with `weight` as the within-document frequency
