@@ -18,17 +18,17 @@ struct Sample {
   const char* searched;
 };
 constexpr Sample kSamples[] = {
-    {"ar", "الفواتير", "الفواتير"},  {"ca", "factures", "factura"},
-    {"da", "fakturaer", "faktura"},  {"de", "Rechnungen", "rechnung"},
-    {"en", "invoices", "invoice"},   {"es", "facturas", "factura"},
-    {"eu", "fakturak", "fakturak"},  {"fi", "laskut", "laskut"},
-    {"fr", "factures", "facture"},   {"ga", "sonraisc", "sonraisc"},
-    {"hu", "számlák", "számlák"},    {"hy", "հաշիվներ", "հաշիվներ"},
-    {"id", "tagihan", "tagihan"},    {"it", "fatture", "fattura"},
-    {"lt", "sąskaitos", "sąskaitos"}, {"ne", "बिलहरू", "बिलहरू"},
-    {"nl", "facturen", "factuur"},   {"no", "fakturaer", "fakturaer"},
-    {"pt", "faturas", "fatura"},     {"ro", "facturile", "facturile"},
-    {"ru", "счетами", "счета"},      {"sv", "fakturor", "fakturor"},
+    {"ar", "الفواتير", "الفواتير"},       {"ca", "factures", "factura"},
+    {"da", "fakturaer", "faktura"},       {"de", "Rechnungen", "rechnung"},
+    {"en", "invoices", "invoice"},        {"es", "facturas", "factura"},
+    {"eu", "fakturak", "fakturak"},       {"fi", "laskut", "laskut"},
+    {"fr", "factures", "facture"},        {"ga", "sonraisc", "sonraisc"},
+    {"hu", "számlák", "számlák"},         {"hy", "հաշիվներ", "հաշիվներ"},
+    {"id", "tagihan", "tagihan"},         {"it", "fatture", "fattura"},
+    {"lt", "sąskaitos", "sąskaitos"},     {"ne", "बिलहरू", "बिलहरू"},
+    {"nl", "facturen", "factuur"},        {"no", "fakturaer", "fakturaer"},
+    {"pt", "faturas", "fatura"},          {"ro", "facturile", "facturile"},
+    {"ru", "счетами", "счета"},           {"sv", "fakturor", "fakturor"},
     {"ta", "விலைப்பட்டியல்", "விலைப்பட்டியல்"}, {"tr", "faturalar", "faturalar"},
 };
 
@@ -36,13 +36,14 @@ TEST(LanguagesTest, EveryXapianStemmerWorksInArticlesAndQueries) {
   testing::TempDir dir;
   MemorySource source;
   for (const Sample& s : kSamples) {
-    source.Put(std::string("docs/") + s.locale + ".md",
-               std::string("---\ntitle: Help ") + s.locale + "\nlocale: " + s.locale +
-                   "\n---\nSee " + s.indexed + " here.\n");
+    source.Put(std::string("docs/") + s.locale + ".md", std::string("---\ntitle: Help ") +
+                                                            s.locale + "\nlocale: " + s.locale +
+                                                            "\n---\nSee " + s.indexed + " here.\n");
   }
   std::vector<std::string> problems;
-  ASSERT_TRUE(BuildIndex(source, dir.path(), {}, [&](const std::string& p) { problems.push_back(p); })
-                  .ok());
+  ASSERT_TRUE(BuildIndex(source, dir.path(), {}, [&](const std::string& p) {
+                problems.push_back(p);
+              }).ok());
   EXPECT_TRUE(problems.empty()) << problems.front();
   auto live = LiveIndex::Open(dir.path());
   ASSERT_TRUE(live.ok());
@@ -52,8 +53,8 @@ TEST(LanguagesTest, EveryXapianStemmerWorksInArticlesAndQueries) {
     SearchRequest request;
     request.query = std::string(s.searched) + " ";
     request.locale = s.locale;
-    auto result = (*live)->WithDatabase<SearchResult>(
-        [&](const Xapian::Database& db, const IndexInfo& info) {
+    auto result =
+        (*live)->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
           return searcher.Search(db, info, request);
         });
     ASSERT_TRUE(result.ok()) << s.locale;

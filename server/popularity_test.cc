@@ -32,7 +32,8 @@ TEST(PopularityTableTest, HelpfulResultsRiseWithinABound) {
   // However many sessions, never more than the bound.
   std::vector<OutcomeSignal> crowd;
   for (int i = 0; i < 1000; ++i) crowd.push_back(Signal("helpful", "s" + std::to_string(i)));
-  const double crowd_boost = PopularityTable::FromSignals(crowd, kNow)->Boost("money refund", "refunds");
+  const double crowd_boost =
+      PopularityTable::FromSignals(crowd, kNow)->Boost("money refund", "refunds");
   EXPECT_LE(crowd_boost, 1 + kMaxPopularityBoost);
   EXPECT_GT(crowd_boost, 1 + kMaxPopularityBoost * 0.99);
   // Only for that kind of query, only for that article.

@@ -43,7 +43,8 @@ Xapian::Query RankingBoosts(const std::string& text, const Language& language,
   if (params.title_boost > 0 && !words.empty()) {
     const std::string title_stem = "Z" + std::string(schema::kTitle.prefix);
     std::vector<Xapian::Query> in_title;
-    for (const std::string& word : words) in_title.emplace_back(title_stem + language.stemmer(word));
+    for (const std::string& word : words)
+      in_title.emplace_back(title_stem + language.stemmer(word));
     boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                         Xapian::Query(Xapian::Query::OP_OR, in_title.begin(), in_title.end()),
                         params.title_boost);

@@ -21,7 +21,8 @@ std::vector<ArticleLink> FindRelatedArticles(const Xapian::Database& db,
                                              std::size_t limit) {
   const std::string self = schema::Term(schema::kArticle, article.slug);
   Xapian::RSet relevant;
-  for (auto it = db.postlist_begin(self); it != db.postlist_end(self); ++it) relevant.add_document(*it);
+  for (auto it = db.postlist_begin(self); it != db.postlist_end(self); ++it)
+    relevant.add_document(*it);
   if (relevant.empty()) return {};
 
   Xapian::Enquire enquire(db);

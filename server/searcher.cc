@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
-#include <unordered_set>
 
 #include "core/index_records.h"
 #include "core/language.h"
 #include "core/schema.h"
 #include "server/curation.h"
+#include "server/facet_spy.h"
 #include "server/html_escape.h"
 #include "server/query_builder.h"
 #include "server/query_normalizer.h"
@@ -64,49 +63,6 @@ QueryFilters FiltersFor(const SearchRequest& request, const IndexInfo& info, boo
   filters.synonyms = synonyms;
   return filters;
 }
-
-// Counts categories and tags per matching article (not per section) over the sections Xapian
-// examines.
-class FacetSpy : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double) override {
-    ++examined_;
-    const std::string facets = doc.get_value(schema::kSlotFacets);  // slug, category, tags...
-    std::size_t end = facets.find(schema::kFacetSeparator);
-    if (end == std::string::npos || !articles_.insert(facets.substr(0, end)).second) return;
-    for (int field = 1; end < facets.size(); ++field) {
-      const std::size_t start = end + 1;
-      end = facets.find(schema::kFacetSeparator, start);
-      if (end == std::string::npos) end = facets.size();
-      ++(field == 1 ? categories_ : tags_)[facets.substr(start, end - start)];
-    }
-  }
-  Xapian::doccount examined() const { return examined_; }
-
-  Facets Take() const {
-    Facets facets;
-    facets.categories = Top(categories_);
-    facets.tags = Top(tags_);
-    return facets;
-  }
-
- private:
-  static std::vector<FacetCount> Top(const std::map<std::string, Xapian::doccount>& counts) {
-    std::vector<FacetCount> top;
-    for (const auto& [value, count] : counts) {
-      if (!value.empty()) top.push_back({value, count});
-    }
-    std::stable_sort(top.begin(), top.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    if (top.size() > kMaxFacetValues) top.resize(kMaxFacetValues);
-    return top;
-  }
-
-  Xapian::doccount examined_ = 0;
-  std::unordered_set<std::string> articles_;
-  std::map<std::string, Xapian::doccount> categories_;
-  std::map<std::string, Xapian::doccount> tags_;
-};
 
 class StemmerCache {
  public:
@@ -216,10 +172,8 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
       hit.anchor = record->anchor;
       hit.url = urls_.For(record->slug, record->anchor);
       const std::string& text = record->text.empty() ? record->heading : record->text;
-      hit.snippet =
-          from.snippet(text, kSnippetBytes, stemmers.For(record->locale),
-                       Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                       "<mark>", "</mark>", "…");
+      hit.snippet = from.snippet(text, kSnippetBytes, stemmers.For(record->locale),
+                                 Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
       if (hit.snippet.empty()) hit.snippet = EscapeHtml(text.substr(0, kSnippetBytes));
       hit.category = record->category;
       hit.tags = record->tags;

@@ -10,6 +10,7 @@
 
 #include "core/status.h"
 #include "server/article_urls.h"
+#include "server/facet_spy.h"
 #include "server/popularity.h"
 #include "server/ranking.h"
 #include "server/search_request.h"
@@ -23,7 +24,7 @@ struct IndexInfo {
   std::vector<std::string> locales;  // locales present, sorted
   int articles = 0;
   int sections = 0;
-  std::string built_at;  // ISO 8601 UTC
+  std::string built_at;                    // ISO 8601 UTC
   std::shared_ptr<const TypoIndex> typos;  // built from the generation's spelling data
 };
 
@@ -49,40 +50,25 @@ struct SearchHit {
   std::vector<SectionLink> more_sections;  // up to kMaxMoreSections other matching sections
 };
 
-struct FacetCount {
-  std::string value;
-  Xapian::doccount count = 0;  // matching articles
-};
-
-// What the matching articles have in common, so that a UI can offer filters.
-struct Facets {
-  std::vector<FacetCount> categories;  // most articles first
-  std::vector<FacetCount> tags;
-  // False when the query matched more sections than were examined (Xapian stops early on broad
-  // queries); the counts are then those of the best-matching articles.
-  bool exact = true;
-};
-
 struct SearchResult {
   std::string query;                     // as the client sent it
   Xapian::doccount total = 0;            // matching articles (an estimate on large indexes)
   std::vector<SearchHit> hits;           // one per article, best first
   std::optional<std::string> corrected;  // set when the results are for a spelling correction
-  std::string locale;  // the locale searched (kAllLocales for every one)
+  std::string locale;                    // the locale searched (kAllLocales for every one)
   // Set when the request asked for a locale the index has no articles in: the default locale was
   // searched instead.
   std::optional<std::string> locale_fallback_from;
   Facets facets;  // on the first page only
 };
 
-inline constexpr std::size_t kMaxFacetValues = 20;
 // How many matches beyond the page popularity may pull up into it.
 inline constexpr int kPopularityCandidates = 10;
 
 // Which of kb's search-quality features a Searcher applies. Production uses the defaults (all on);
-// the relevance test and the benchmark also run Plain(): the same index searched with Xapian's stock
-// BM25 parameters and nothing else (the last word still matches as a prefix), so every figure has
-// a baseline from the same run.
+// the relevance test and the benchmark also run Plain(): the same index searched with Xapian's
+// stock BM25 parameters and nothing else (the last word still matches as a prefix), so every figure
+// has a baseline from the same run.
 struct SearchFeatures {
   bool tuned_ranking = true;   // BM25 parameters and phrase/title boosts tuned on the relevance set
   bool typo_tolerance = true;  // words unknown to the index also match their near spellings
@@ -108,8 +94,8 @@ class Searcher {
   // Runs `request` against `db`. Results are collapsed to one per article; when nothing matches
   // and the index's spelling data suggests a correction, the corrected query is run instead and
   // reported. `popularity` (when given and the feature is on) reorders the first page a
-  // little (see popularity.h). Throws nothing: Xapian errors come back as kUnavailable (the caller may reopen the
-  // database and retry).
+  // little (see popularity.h). Throws nothing: Xapian errors come back as kUnavailable (the caller
+  // may reopen the database and retry).
   Result<SearchResult> Search(const Xapian::Database& db, const IndexInfo& info,
                               const SearchRequest& request,
                               const PopularityTable* popularity = nullptr) const;

@@ -17,7 +17,7 @@ TEST(EditDistanceTest, CountsEditsAndTranspositionsInCodePoints) {
   EXPECT_EQ(EditDistance("refud", "refund", 2), 1);
   EXPECT_EQ(EditDistance("rrefund", "refund", 2), 1);
   EXPECT_EQ(EditDistance("rafand", "refund", 2), 2);
-  EXPECT_EQ(EditDistance("xyzxyz", "refund", 2), 3);  // capped at max + 1
+  EXPECT_EQ(EditDistance("xyzxyz", "refund", 2), 3);                  // capped at max + 1
   EXPECT_EQ(EditDistance("rückerstattung", "ruckerstattung", 2), 1);  // ü is one letter
 }
 

@@ -66,10 +66,9 @@ TypoExpansion ExpandTypos(const Xapian::Database& db, const std::string& text,
     rewritten_words.push_back(candidates.front().word);
   }
   if (corrected.empty()) return expansion;
-  expansion.query =
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                    Xapian::Query(Xapian::Query::OP_OR, corrected.begin(), corrected.end()),
-                    kTypoWeight);
+  expansion.query = Xapian::Query(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, corrected.begin(), corrected.end()), kTypoWeight);
   if (any_meaningful_word && every_word_unknown_and_corrected) {
     for (const std::string& word : rewritten_words) {
       if (!expansion.rewritten.empty()) expansion.rewritten += ' ';

@@ -38,7 +38,6 @@ struct TypoExpansion {
 // `last_word_partial`: the last word is still being typed; it is only corrected when no indexed
 // term starts with it.
 TypoExpansion ExpandTypos(const Xapian::Database& db, const std::string& text,
-                          const Language& language, const TypoIndex& typos,
-                          bool last_word_partial);
+                          const Language& language, const TypoIndex& typos, bool last_word_partial);
 
 }  // namespace kb

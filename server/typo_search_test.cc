@@ -94,8 +94,7 @@ TEST_F(TypoSearchTest, AWordBeingTypedIsNotCorrectedWhileItIsAPrefix) {
 }
 
 TEST_F(TypoSearchTest, PlainSearchHasNoTypoTolerance) {
-  EXPECT_EQ(Slugs(Search("grammer ", SearchFeatures::Plain())),
-            std::vector<std::string>{"style"});
+  EXPECT_EQ(Slugs(Search("grammer ", SearchFeatures::Plain())), std::vector<std::string>{"style"});
   EXPECT_EQ(Slugs(Search("release subscripton ", SearchFeatures::Plain())),
             std::vector<std::string>{"style"});
   auto found = Slugs(Search("release subscripton "));
