@@ -9,7 +9,7 @@
 #   scripts/bench.sh 1000 10000       only these sizes
 #   KB_BENCH_SECONDS=3 scripts/bench.sh 1000     a quick look
 #
-# KB_BENCH_DIR (default build/bench) holds the corpora and indexes; KB_BENCH_RESULTS the results
+# KB_BENCH_DIR (default build/bench-runs) holds the corpora and indexes; KB_BENCH_RESULTS the results
 # file (default bench/results.md); KB_BENCH_NOTE a line about the run for the results file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ done
 seconds=${KB_BENCH_SECONDS:-10}
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: KB_BENCH_SECONDS must be whole seconds" >&2; exit 2; }
 build_dir="${KB_BUILD_DIR:-build}"
-work="${KB_BENCH_DIR:-$build_dir/bench}"
+work="${KB_BENCH_DIR:-$build_dir/bench-runs}"
 results="${KB_BENCH_RESULTS:-bench/results.md}"
 kb_port=${KB_BENCH_PORT:-18080}
 peer_port=$((kb_port + 10))
