@@ -45,11 +45,9 @@ void IndexWriter::AddArticle(const PendingArticle& item) {
     if (article.audience == schema::kPublic) {
       ForEachSpellingWord(doc, [&](const std::string& word) { db_.add_spelling(word); });
     }
-    if (empty_database_) {
-      db_.add_document(doc);
-    } else {
-      db_.replace_document(schema::SectionIdTerm(article.slug, ordinal), doc);
-    }
+    // Not replace_document(unique term): the sections are known to be absent, and looking for
+    // them would cost a lookup per section.
+    db_.add_document(doc);
   }
   db_.set_metadata(schema::ArticleKey(article.slug), Serialize(MakeArticleRecord(article)));
   db_.set_metadata(schema::SourceKey(article.path),
@@ -93,7 +91,7 @@ void WriteNewDatabase(const std::vector<PendingArticle>& articles, const std::st
         // commits skip fsync.
         Xapian::WritableDatabase db(share_paths[i],
                                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        IndexWriter writer(db, /*empty_database=*/true);
+        IndexWriter writer(db);
         const std::size_t begin = articles.size() * i / shares;
         const std::size_t end = articles.size() * (i + 1) / shares;
         Xapian::doccount written = 0;
@@ -127,11 +125,12 @@ void WriteNewDatabase(const std::vector<PendingArticle>& articles, const std::st
     }
   }
   // Compaction merges the shares in order (share 2's documents follow share 1's) into one
-  // database with full blocks: smaller, and faster to search than what a writer leaves.
+  // database with full blocks: smaller, and faster to search than what a writer leaves. Not
+  // FULLER: its oversize items break later updates (an incremental run then crashes in Xapian).
   Xapian::Database sources;
   for (const std::string& share : share_paths) sources.add_database(Xapian::Database(share));
   try {
-    sources.compact(path, Xapian::Compactor::FULLER);
+    sources.compact(path, Xapian::Compactor::FULL);
   } catch (...) {
     remove_shares();
     throw;

@@ -19,15 +19,13 @@ struct PendingArticle {
 
 class IndexWriter {
  public:
-  // `empty_database`: `db` starts empty and each article is added once, so documents are added
-  // without first looking for the one they would replace.
-  explicit IndexWriter(Xapian::WritableDatabase& db, bool empty_database = false)
-      : db_(db), empty_database_(empty_database) {}
+  explicit IndexWriter(Xapian::WritableDatabase& db) : db_(db) {}
 
   // Removes every section of `slug`, its words from the spelling dictionary and its record.
   void RemoveArticle(const std::string& slug);
 
-  // Writes `item`'s sections, record and source record (its path's content hash).
+  // Writes `item`'s sections, record and source record (its path's content hash). The
+  // article's sections must not be in the database: RemoveArticle() an earlier version first.
   void AddArticle(const PendingArticle& item);
 
   // Forgets the source record of `path` (a deleted file).
@@ -37,7 +35,6 @@ class IndexWriter {
   bool IsPublic(Xapian::docid id);
 
   Xapian::WritableDatabase& db_;
-  bool empty_database_;
 };
 
 // Writes `articles`, in order, into a new database at `path` (a missing or empty folder), using up to

@@ -9,7 +9,7 @@
 #   scripts/bench.sh 1000 10000       only these sizes
 #   KB_BENCH_SECONDS=3 scripts/bench.sh 1000     a quick look
 #
-# KB_BENCH_DIR (default build/bench) holds the corpora and indexes; KB_BENCH_RESULTS the results
+# KB_BENCH_DIR (default build/bench-runs) holds the corpora and indexes; KB_BENCH_RESULTS the results
 # file (default bench/results.md); KB_BENCH_NOTE a line about the run for the results file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ done
 seconds=${KB_BENCH_SECONDS:-10}
 [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: KB_BENCH_SECONDS must be whole seconds" >&2; exit 2; }
 build_dir="${KB_BUILD_DIR:-build}"
-work="${KB_BENCH_DIR:-$build_dir/bench}"
+work="${KB_BENCH_DIR:-$build_dir/bench-runs}"
 results="${KB_BENCH_RESULTS:-bench/results.md}"
 kb_port=${KB_BENCH_PORT:-18080}
 peer_port=$((kb_port + 10))
@@ -37,7 +37,8 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
 # calc EXPRESSION [FORMAT]: floating-point arithmetic (awk).
-calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
+# The parentheses keep awk from reading a comparison's '>' as output redirection.
+calc() { awk "BEGIN { printf \"${2:-%.2f}\", ($1) }"; }
 now() { date +%s.%N; }
 declare -A V  # every figure, by "SIZE.name", for the ratios and the target checks
 
@@ -126,9 +127,9 @@ for size in "${sizes[@]}"; do
   "$bin/bench/kb-bench-corpus" --train articles edit --percent 1 --out "$dir"
   changed=$(( (size + 99) / 100 ))
   index_run "$size.rerun" "$dir/articles" "$dir/index"
-  corpus_rows+="| $size | $sections | $(du -sm "$dir/articles" | cut -f1) | $(($(wc -l <"$dir/queries.tsv") - 1)) |"$'\n'
+  corpus_rows+="| $size | $sections | $(du -sm --apparent-size "$dir/articles" | cut -f1) | $(($(wc -l <"$dir/queries.tsv") - 1)) |"$'\n'
   indexing_rows+="| $size | full | $size | ${V[$size.full.seconds]} | $(calc "$size / ${V[$size.full.seconds]}" %.0f) | ${V[$size.full.peak_mb]} | ${V[$size.full.size_mb]} |"$'\n'
-  indexing_rows+="| $size | 1% changed | $changed | ${V[$size.rerun.seconds]} | $(calc "$changed / ${V[$size.rerun.seconds]}" %.0f) | ${V[$size.rerun.peak_mb]} | ${V[$size.rerun.size_mb]} |"$'\n'
+  indexing_rows+="| $size | 1% changed: $(calc "${V[$size.full.seconds]} / ${V[$size.rerun.seconds]}" %.1f)× faster | $changed | ${V[$size.rerun.seconds]} | $(calc "$changed / ${V[$size.rerun.seconds]}" %.0f) | ${V[$size.rerun.peak_mb]} | ${V[$size.rerun.size_mb]} |"$'\n'
 
   echo "== $size articles: search core in-process"
   "$bin/bench/kb-bench-search" --index "$dir/index" --queries "$dir/queries.tsv" \
