@@ -13,10 +13,11 @@ let browser;
 let shop;
 let other;
 
-// A customer's site: serves a page that embeds the widget from kb-server, in German under /hilfe.
+// A customer's site: serves a page that embeds the widget from kb-server, in German under /hilfe
+// and in French (a language the help center has no articles in) under /aide.
 function startSite() {
   const site = createServer((request, response) => {
-    const lang = request.url.startsWith('/hilfe') ? 'de' : 'en';
+    const lang = request.url.startsWith('/hilfe') ? 'de' : request.url.startsWith('/aide') ? 'fr' : 'en';
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html lang="${lang}"><head><title>Shop</title></head><body><h1>Shop</h1>
       <script src="${server.url}/widget.js" data-kb-url="${server.url}" async></script></body></html>`);
@@ -86,6 +87,19 @@ test('the widget searches in the language of the page it is on', async () => {
   const result = page.getByRole('option').first();
   await result.waitFor();
   assert.match(await result.textContent(), /Rechnungen/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('on a page in a language without articles, the widget says it shows another one', async () => {
+  const { page, problems } = await shopPage(shop.origin, '/aide');
+  await page.getByRole('button', { name: /help/i }).click();
+  await page.keyboard.type('refund ');
+  const result = page.getByRole('option').first();
+  await result.waitFor();
+  assert.match(await result.textContent(), /Refund policy/);
+  const notice = page.getByText(/No articles in your language yet: these are in English/);
+  await notice.waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -4,6 +4,15 @@
 // becomes text.
 import { el, replace, fill } from './dom.js';
 
+// "English" for "en", in the widget's own language; the code itself where the browser cannot say.
+function languageName(code, inLanguage) {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
 function snippet(html) {
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -62,6 +71,7 @@ export function Results({ strings, listId, onOpen, onActive }) {
       active = -1;
       onActive(null);
       replace(meta,
+        data.locale_fallback ? el('span', { class: 'kbw-fallback' }, `${strings.otherLanguage.replace('{lang}', languageName(data.locale, strings.lang))} `) : null,
         data.corrected ? el('span', { class: 'kbw-corrected' }, `${strings.corrected} `, el('strong', {}, data.corrected), '. ') : null,
         results.length ? countText(strings, data.total) : null);
       meta.hidden = !meta.firstChild;

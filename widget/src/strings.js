@@ -16,6 +16,7 @@ export const STRINGS = {
   noneFor: 'No results for “{q}”.',
   noneHint: 'Try fewer or different words.',
   corrected: 'Showing results for',
+  otherLanguage: 'No articles in your language yet: these are in {lang}.',
   error: 'Search is not available right now. Please try again in a moment.',
   back: 'Back to results',
   loading: 'Loading…',
