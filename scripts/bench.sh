@@ -137,6 +137,8 @@ for size in "${sizes[@]}"; do
   while IFS=$'\t' read -r features threads queries qps p50 p99 found failed; do
     [ "$features" = features ] && continue
     V["$size.core.$features.$threads.qps"]=$qps
+    V["$size.core.$features.$threads.p50_ms"]=$p50
+    V["$size.core.$features.$threads.p99_ms"]=$p99
     core_rows+="| $size | $features | $threads | $qps | $p50 | $p99 | $found |"$'\n'
   done <"$dir/core.tsv"
 
@@ -166,6 +168,9 @@ if [ -n "${V[10000.kb.sat.rps]:-}" ]; then
     "$(calc "100 * ${V[$s.kb.sat.rps]} / ${V[$s.core.all.2.qps]}" %.0f)%"
   check "10k: p99 < 10 ms at 4 connections" "$(calc "${V[$s.kb.c4.p99_ms]} < 10" %d)" "${V[$s.kb.c4.p99_ms]} ms"
   check "10k: p50 < 2 ms at 1 connection" "$(calc "${V[$s.kb.c1.p50_ms]} < 2" %d)" "${V[$s.kb.c1.p50_ms]} ms"
+  check "10k: search core p50 with every search feature ≤ 1.5× plain BM25 (1 thread)" \
+    "$(calc "${V[$s.core.all.1.p50_ms]} <= 1.5 * ${V[$s.core.plain.1.p50_ms]}" %d)" \
+    "$(calc "${V[$s.core.all.1.p50_ms]} / ${V[$s.core.plain.1.p50_ms]}")× (p99 $(calc "${V[$s.core.all.1.p99_ms]} / ${V[$s.core.plain.1.p99_ms]}")×)"
   check "10k: full build ≥ 1,250 articles/s" "$(calc "$s / ${V[$s.full.seconds]} >= 1250" %d)" \
     "$(calc "$s / ${V[$s.full.seconds]}" %.0f) articles/s"
   check "10k: 1% re-run ≥ 10× faster than the full build" \
