@@ -167,7 +167,7 @@ GeneratedArticle ArticleGenerator::Generate(std::size_t index) const {
   }
   front += "summary: \"" + summary + "\"\n";
   if (article.internal) front += "audience: internal\n";
-  char updated[16];
+  char updated[48];  // room for any int, so the compiler can prove nothing is truncated
   std::snprintf(updated, sizeof updated, "%04d-%02d-%02d", 2024 + random.Between(0, 2),
                 random.Between(1, 12), random.Between(1, 28));
   front += "updated: " + std::string(updated) + "\n---\n\n";
