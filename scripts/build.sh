@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${KB_BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${KB_BUILD_TYPE:-RelWithDebInfo}" \
-  -DKB_SANITIZE="${KB_SANITIZE:-OFF}" >/dev/null
+  -DKB_SANITIZE="${KB_SANITIZE:-OFF}" -DKB_BENCH="${KB_BENCH:-ON}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"

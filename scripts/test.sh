@@ -31,8 +31,9 @@ relevance=$(sed -n '/^relevance on the sample help center/,/^queries whose answe
   build/Testing/Temporary/LastTest.log | sed '$d')
 # The widget test prints its size and the time from the last keystroke to painted results.
 widget=$(grep -E '^# (widget\.js: |keystroke to painted results)' build/Testing/Temporary/LastTest.log | sed 's/^# //' || true)
-# Unoptimized under the sanitizers: it compiles much faster, and the sanitizers see more.
-run_suite build-asan ON Debug
+# Unoptimized under the sanitizers: it compiles much faster, and the sanitizers see more. The
+# benchmark tools, which no test runs, are built once (above), not again here.
+KB_BENCH=OFF run_suite build-asan ON Debug
 
 echo
 echo "$relevance"

@@ -31,6 +31,7 @@ std::string ResultCache::KeyFor(const std::string& generation, const SearchReque
   add(std::to_string(request.limit));
   add(std::to_string(request.offset));
   add(request.include_internal ? "agent" : "customer");
+  add(request.facets ? "facets" : "");
   return key;
 }
 

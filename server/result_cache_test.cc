@@ -37,7 +37,7 @@ TEST(ResultCacheTest, ANewIndexGenerationNeverGetsAnOldAnswer) {
 
 TEST(ResultCacheTest, EveryFieldThatChangesResultsIsPartOfTheKey) {
   const SearchRequest base = Request("refund");
-  std::vector<SearchRequest> variants(8, base);
+  std::vector<SearchRequest> variants(9, base);
   variants[0].query = "refunds";
   variants[1].limit = 20;
   variants[2].offset = 10;
@@ -46,6 +46,7 @@ TEST(ResultCacheTest, EveryFieldThatChangesResultsIsPartOfTheKey) {
   variants[5].tags = {"billing"};
   variants[6].include_internal = true;
   variants[7].tags = {"billing", "refund"};
+  variants[8].facets = true;
   const std::string base_key = ResultCache::KeyFor("gen-000001", base);
   for (const SearchRequest& variant : variants) {
     EXPECT_NE(ResultCache::KeyFor("gen-000001", variant), base_key);

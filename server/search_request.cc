@@ -121,6 +121,13 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
     if (!it->second.empty()) request.tags.push_back(AsciiLower(it->second));
   }
   if (Status s = ParseFilter(params, "session", 64, request.session); !s.ok()) return s;
+  std::string facets;
+  if (Status s = ParseFilter(params, "facets", 5, facets); !s.ok()) return s;
+  if (facets == "1" || facets == "true") {
+    request.facets = true;
+  } else if (!facets.empty() && facets != "0" && facets != "false") {
+    return Status::InvalidArgument("invalid_facets", "'facets' must be true or false");
+  }
   if (!request.session.empty() && !IsValidSessionId(request.session)) {
     return Status::InvalidArgument("invalid_session",
                                    "'session' must be 1-64 characters of A-Z, a-z, 0-9, '-', '_'");

@@ -32,6 +32,7 @@ struct SearchRequest {
   std::vector<std::string> tags;  // an article must have all of them; empty = any
   bool include_internal = false;  // agents only
   std::string session;            // the widget's anonymous session id; "" when none was sent
+  bool facets = false;            // count categories and tags of the matches (first page only)
 };
 
 // True for an anonymous session id as the widget makes them: 1-64 of A-Z a-z 0-9 '-' '_'.

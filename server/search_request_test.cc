@@ -68,6 +68,8 @@ TEST(SearchRequestTest, RejectsWhatCannotBeUsed) {
   for (int i = 0; i < 11; ++i) many.emplace("tag", "t" + std::to_string(i));
   EXPECT_EQ(ReasonOf(many), "invalid_tag");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", "has space"}}), "invalid_session");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"facets", "yes"}}), "invalid_facets");
+  EXPECT_EQ(ReasonOf({{"q", "a"}, {"facets", "true"}}), "(ok)");
   EXPECT_EQ(ReasonOf({{"q", "a"}, {"session", std::string(65, 's')}}), "invalid_session");
 }
 

@@ -124,7 +124,9 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
     enquire.set_weighting_scheme(
         Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, ranking.min_normlen));
     FacetSpy facets;
-    if (request.offset == 0) enquire.add_matchspy(&facets);
+    // Facets cost a value read per examined section: only for clients that show them.
+    const bool count_facets = request.facets && request.offset == 0;
+    if (count_facets) enquire.add_matchspy(&facets);
     Xapian::MSet mset = enquire.get_mset(split.ranked_offset, fetch, kCheckAtLeast);
 
     result.query = request.query;
@@ -141,7 +143,7 @@ Result<SearchResult> Searcher::Search(const Xapian::Database& db, const IndexInf
         (last_page ? split.ranked_offset + mset.size()
                    : std::max(split.ranked_offset + page_size, mset.get_matches_estimated())) +
         pins.size();
-    if (request.offset == 0) {
+    if (count_facets) {
       result.facets = facets.Take();
       result.facets.exact = facets.examined() >= mset.get_matches_upper_bound();
     }

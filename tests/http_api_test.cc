@@ -178,7 +178,8 @@ TEST_F(HttpApiTest, FiltersByCategoryAndTag) {
 }
 
 TEST_F(HttpApiTest, FacetsOfferTheCategoriesAndTagsOfTheMatches) {
-  const json body = Get("/api/search?q=billing+settings");
+  EXPECT_TRUE(Get("/api/search?q=billing+settings")["facets"]["category"].empty());  // asked for
+  const json body = Get("/api/search?q=billing+settings&facets=true");
   ASSERT_TRUE(body["facets"]["category"].is_array());
   std::map<std::string, int> categories;
   for (const json& c : body["facets"]["category"]) categories[c["value"]] = c["count"];

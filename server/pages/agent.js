@@ -130,7 +130,7 @@
       return;
     }
     // Agents answer customers in any language: every locale, each with its own stemmer.
-    const params = new URLSearchParams({ q, limit: '20', locale: 'all' });
+    const params = new URLSearchParams({ q, limit: '20', locale: 'all', facets: 'true' });
     if ($('#category').value) params.set('category', $('#category').value);
     if ($('#tag').value.trim()) params.set('tag', $('#tag').value.trim());
     try {
