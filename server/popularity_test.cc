@@ -6,6 +6,7 @@
 #include "server/query_normalizer.h"
 #include "server/searcher.h"
 #include "tests/support/fixture_index.h"
+#include "tests/support/fixture_searcher.h"
 #include "tests/support/temp_dir.h"
 
 namespace kb {
@@ -102,15 +103,7 @@ class PopularSearchTest : public ::testing::Test {
   }
   static SearchResult Search(const std::string& q, const PopularityTable* table,
                              SearchFeatures features = {}) {
-    const Searcher searcher{ArticleUrls(), features};
-    SearchRequest request;
-    request.query = q;
-    auto result =
-        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-          return searcher.Search(db, info, request, table);
-        });
-    EXPECT_TRUE(result.ok());
-    return result.ok() ? *result : SearchResult{};
+    return testing::SearchIndex(*index_, q, features, table);
   }
   static std::shared_ptr<const PopularityTable> Loved(const std::string& normalized,
                                                       const std::vector<std::string>& slugs) {

@@ -6,6 +6,7 @@
 #include "indexer/index_builder.h"
 #include "server/live_index.h"
 #include "server/searcher.h"
+#include "tests/support/fixture_searcher.h"
 #include "tests/support/temp_dir.h"
 
 namespace kb {
@@ -44,27 +45,11 @@ class RankingTest : public ::testing::Test {
   }
 
   static SearchResult Search(const std::string& q, SearchFeatures features) {
-    const Searcher searcher{ArticleUrls(), features};
-    SearchRequest request;
-    request.query = q;
-    auto result =
-        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-          return searcher.Search(db, info, request);
-        });
-    EXPECT_TRUE(result.ok());
-    return result.ok() ? *result : SearchResult{};
+    return testing::SearchIndex(*index_, q, features);
   }
-
   static std::string Top(const std::string& q, SearchFeatures features) {
-    const Searcher searcher{ArticleUrls(), features};
-    SearchRequest request;
-    request.query = q;
-    auto result =
-        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-          return searcher.Search(db, info, request);
-        });
-    EXPECT_TRUE(result.ok());
-    return result.ok() && !result->hits.empty() ? result->hits[0].slug : "(none)";
+    const SearchResult result = Search(q, features);
+    return result.hits.empty() ? "(none)" : result.hits[0].slug;
   }
 
   static testing::TempDir* dir_;

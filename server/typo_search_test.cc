@@ -6,6 +6,7 @@
 #include "indexer/index_builder.h"
 #include "server/live_index.h"
 #include "server/searcher.h"
+#include "tests/support/fixture_searcher.h"
 #include "tests/support/temp_dir.h"
 
 namespace kb {
@@ -37,20 +38,10 @@ class TypoSearchTest : public ::testing::Test {
   }
 
   static SearchResult Search(const std::string& q, SearchFeatures features = {}) {
-    const Searcher searcher{ArticleUrls(), features};
-    SearchRequest request;
-    request.query = q;
-    auto result =
-        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-          return searcher.Search(db, info, request);
-        });
-    EXPECT_TRUE(result.ok());
-    return result.ok() ? *result : SearchResult{};
+    return testing::SearchIndex(*index_, q, features);
   }
   static std::vector<std::string> Slugs(const SearchResult& r) {
-    std::vector<std::string> slugs;
-    for (const SearchHit& hit : r.hits) slugs.push_back(hit.slug);
-    return slugs;
+    return testing::FixtureSearcher::Slugs(r);
   }
 
   static testing::TempDir* dir_;

@@ -15,6 +15,27 @@
 
 namespace kb::testing {
 
+// Searches `index` the way the server does, with `features` and, optionally, a popularity table.
+// A failed search is a test failure and an empty result.
+inline SearchResult SearchIndex(LiveIndex& index, const SearchRequest& request,
+                                SearchFeatures features = {},
+                                const PopularityTable* popularity = nullptr) {
+  const Searcher searcher{ArticleUrls(), features};
+  auto result =
+      index.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
+        return searcher.Search(db, info, request, popularity);
+      });
+  EXPECT_TRUE(result.ok()) << result.status().message();
+  return result.ok() ? *result : SearchResult{};
+}
+inline SearchResult SearchIndex(LiveIndex& index, const std::string& query,
+                                SearchFeatures features = {},
+                                const PopularityTable* popularity = nullptr) {
+  SearchRequest request;
+  request.query = query;
+  return SearchIndex(index, request, features, popularity);
+}
+
 class FixtureSearcher {
  public:
   FixtureSearcher() {
@@ -25,18 +46,10 @@ class FixtureSearcher {
   }
 
   SearchResult Search(const SearchRequest& request, SearchFeatures features = {}) const {
-    const Searcher searcher{ArticleUrls(), features};
-    auto result =
-        index_->WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
-          return searcher.Search(db, info, request);
-        });
-    EXPECT_TRUE(result.ok()) << result.status().message();
-    return result.ok() ? *result : SearchResult{};
+    return SearchIndex(*index_, request, features);
   }
   SearchResult Search(const std::string& query, SearchFeatures features = {}) const {
-    SearchRequest request;
-    request.query = query;
-    return Search(request, features);
+    return SearchIndex(*index_, query, features);
   }
 
   // Runs `fn(db)` on the live generation.
