@@ -10,7 +10,7 @@
 namespace kb {
 
 // What kind of failure, independent of transport. The HTTP layer maps these to status codes in
-// exactly one function (server/http_errors.cc).
+// exactly one function (server/http/http_status.cc).
 enum class StatusCode {
   kOk,
   kInvalidArgument,     // the caller sent something unusable; the message says how to fix it
@@ -19,6 +19,8 @@ enum class StatusCode {
   kUnavailable,         // try again later (e.g. no index yet, database busy)
   kResourceExhausted,   // a rate or capacity limit was hit (queue full): try again later
   kTooLarge,            // the input is bigger than allowed
+  kUnauthenticated,     // the caller did not prove who it is (a missing or wrong token)
+  kNotAllowed,          // this operation is not supported on this resource (a wrong method)
   kInternal,            // a bug or an unexpected library failure
 };
 
@@ -48,6 +50,12 @@ class [[nodiscard]] Status {
   }
   static Status TooLarge(std::string reason, std::string message) {
     return Status(StatusCode::kTooLarge, std::move(reason), std::move(message));
+  }
+  static Status Unauthenticated(std::string reason, std::string message) {
+    return Status(StatusCode::kUnauthenticated, std::move(reason), std::move(message));
+  }
+  static Status NotAllowed(std::string reason, std::string message) {
+    return Status(StatusCode::kNotAllowed, std::move(reason), std::move(message));
   }
   static Status Internal(std::string message) {
     return Status(StatusCode::kInternal, "internal", std::move(message));

@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "indexer/index_builder.h"
-#include "server/admin_service.h"
-#include "server/clock.h"
-#include "server/live_index.h"
+#include "server/insight/admin_service.h"
+#include "core/clock.h"
+#include "server/search/live_index.h"
 
 namespace {
 

@@ -155,4 +155,18 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   return config;
 }
 
+HttpOptions HttpOptionsOf(const ServerConfig& config) {
+  HttpOptions options;
+  options.host = config.host;
+  options.port = config.port;
+  options.connection.threads = config.threads;
+  options.connection.keep_alive_timeout_s = config.keep_alive_timeout_s;
+  options.connection.read_timeout_s = config.read_timeout_s;
+  options.connection.write_timeout_s = config.write_timeout_s;
+  options.admin_token = config.admin_token;
+  options.agent_token = config.agent_token;
+  options.allowed_origins = config.allowed_origins;
+  return options;
+}
+
 }  // namespace kb

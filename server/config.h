@@ -6,7 +6,8 @@
 #include <variant>
 #include <vector>
 
-#include "server/search_request.h"
+#include "server/http/http_options.h"
+#include "server/search/search_request.h"
 
 namespace kb {
 
@@ -50,6 +51,9 @@ struct ServerConfig {
   // cache off.
   int cache_entries = 0;
 };
+
+// The part of `config` the HTTP front needs.
+HttpOptions HttpOptionsOf(const ServerConfig& config);
 
 // Parses and validates the command line. Returns the config, or the exit status to end with after
 // having printed help (0) or what is wrong and how to fix it (2).

@@ -8,16 +8,16 @@
 #include <thread>
 
 #include "indexer/index_builder.h"
-#include "server/admin_service.h"
-#include "server/clock.h"
+#include "server/insight/admin_service.h"
+#include "core/clock.h"
 #include "server/config.h"
-#include "server/http_server.h"
-#include "server/index_watcher.h"
-#include "server/live_index.h"
-#include "server/popularity.h"
-#include "server/result_cache.h"
-#include "server/search_log.h"
-#include "server/search_service.h"
+#include "server/http/http_server.h"
+#include "server/search/index_watcher.h"
+#include "server/search/live_index.h"
+#include "server/insight/popularity_refresher.h"
+#include "server/search/result_cache.h"
+#include "server/insight/search_log.h"
+#include "server/search/search_service.h"
 
 namespace {
 
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
         log_options.path, std::chrono::seconds(config.popularity_refresh_s), clock);
   }
   kb::SearchService service(**index, kb::ArticleUrls(config.article_url), config.limits, log.get(),
-                            &clock, popularity.get());
+                            popularity.get());
   std::unique_ptr<kb::ResultCache> cache;
   if (config.cache_entries > 0) {
     cache = std::make_unique<kb::ResultCache>(static_cast<std::size_t>(config.cache_entries));
@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     }
   };
   if (published) replay();
-  kb::HttpServer server(config, service, &admin);
+  kb::HttpServer server(kb::HttpOptionsOf(config), {service, log.get(), &admin});
   if (kb::Status bound = server.Bind(); !bound.ok()) {
     std::cerr << "kb-server: " << bound.message() << "\n";
     return 1;

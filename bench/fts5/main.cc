@@ -13,8 +13,8 @@
 
 #include "bench/fts5/fts5_index.h"
 #include "bench/fts5/fts5_search.h"
-#include "server/connection_settings.h"
-#include "server/query_string.h"
+#include "server/http/connection_settings.h"
+#include "server/http/query_string.h"
 
 namespace {
 

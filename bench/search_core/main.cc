@@ -10,8 +10,8 @@
 
 #include "bench/bench_queries.h"
 #include "bench/latency_stats.h"
-#include "server/live_index.h"
-#include "server/searcher.h"
+#include "server/search/live_index.h"
+#include "server/search/searcher.h"
 
 namespace {
 

@@ -15,8 +15,8 @@
 #include <set>
 #include <sstream>
 
-#include "server/live_index.h"
-#include "server/searcher.h"
+#include "server/search/live_index.h"
+#include "server/search/searcher.h"
 #include "tests/relevance/relevance_metrics.h"
 #include "tests/support/fixture_index.h"
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "server/live_index.h"
-#include "server/searcher.h"
+#include "server/search/live_index.h"
+#include "server/search/searcher.h"
 #include "tests/support/fixture_index.h"
 
 namespace kb::testing {

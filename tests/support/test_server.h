@@ -8,12 +8,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "server/admin_service.h"
-#include "server/http_server.h"
-#include "server/index_watcher.h"
-#include "server/live_index.h"
-#include "server/search_log.h"
-#include "server/search_service.h"
+#include "server/insight/admin_service.h"
+#include "server/config.h"
+#include "server/http/http_server.h"
+#include "server/search/index_watcher.h"
+#include "server/search/live_index.h"
+#include "server/insight/popularity_refresher.h"
+#include "server/insight/search_log.h"
+#include "server/search/search_service.h"
 
 namespace kb::testing {
 
@@ -40,9 +42,9 @@ class TestServer {
           options.path, std::chrono::seconds(config.popularity_refresh_s), clock_);
     }
     service_ = std::make_unique<SearchService>(*index_, ArticleUrls(config.article_url),
-                                               config.limits, log_.get(), &clock_,
-                                               popularity_.get());
-    server_ = std::make_unique<HttpServer>(config, *service_, admin_.get());
+                                               config.limits, log_.get(), popularity_.get());
+    server_ = std::make_unique<HttpServer>(HttpOptionsOf(config),
+                                           HttpServices{*service_, log_.get(), admin_.get()});
     EXPECT_TRUE(server_->Bind().ok());
     AdminService* admin = admin_.get();
     watcher_ = std::make_unique<IndexWatcher>(

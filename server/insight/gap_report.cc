@@ -1,0 +1,341 @@
+#include "server/insight/gap_report.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/ascii_text.h"
+#include "core/language.h"
+#include "core/time_format.h"
+
+namespace kb {
+namespace {
+
+// How much one affected session weighs in a gap's impact: a miss that ended in a request to
+// support costs the company a ticket; one that ended in "not helpful" cost a reader's trust.
+constexpr int kWeightContact = 3;
+constexpr int kWeightNotHelpful = 2;
+constexpr int kWeightOther = 1;
+constexpr std::size_t kMaxExamples = 5;
+
+Language LanguageOrDefault(const std::string& locale) {
+  auto language = LanguageForLocale(locale.empty() ? std::string(kDefaultLocale) : locale);
+  return language.ok() ? *language : *LanguageForLocale(kDefaultLocale);
+}
+
+// The words of `query` that carry meaning: lower-cased, stopwords dropped, sorted, distinct.
+std::vector<std::string> Words(const std::string& query, const Language& language) {
+  Xapian::Document doc;
+  Xapian::TermGenerator generator;
+  generator.set_document(doc);
+  generator.set_stopper(language.stopper.get());
+  generator.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  generator.index_text(query);
+  return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+// The stem of a word, or of one of its one-word synonyms in the index: the same for all of them.
+// Looked up as the query parser does (the word, else "Z" + its stem); the table's values are
+// stemmed terms ("Z" + stem; core/synonyms.h), and phrases are skipped.
+std::string CanonicalStem(const std::string& word, const Language& language,
+                          const Xapian::Database& index) {
+  std::string canonical = language.stemmer(word);
+  std::string key = word;
+  if (index.synonyms_begin(key) == index.synonyms_end(key)) key = "Z" + canonical;
+  for (auto it = index.synonyms_begin(key); it != index.synonyms_end(key); ++it) {
+    const std::string synonym = *it;
+    if (synonym.find(' ') != std::string::npos) continue;
+    const bool stemmed = !synonym.empty() && synonym[0] == 'Z';
+    canonical = std::min(canonical, stemmed ? synonym.substr(1) : language.stemmer(synonym));
+  }
+  return canonical;
+}
+
+std::string GapId(const std::string& key) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
+  return hex;
+}
+
+template <typename Map>
+std::vector<std::string> MostFrequentFirst(const Map& counts, std::size_t limit) {
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [value, count] : counts) ranked.emplace_back(-count, value);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (const auto& [count, value] : ranked) {
+    if (out.size() == limit) break;
+    out.push_back(value);
+  }
+  return out;
+}
+
+// Everything gathered about one gap while reading the log.
+struct Accumulator {
+  Gap gap;
+  std::set<std::string> sessions;
+  std::map<std::string, int> session_weight;
+  std::map<std::string, int> typed;  // query as typed -> searches
+  std::map<std::string, int> shown;  // slug -> searches that showed it
+  std::map<std::tuple<std::string, std::string, std::string>, int> filters;  // locale, cat, tag
+  std::map<std::string, int> languages;
+};
+
+bool Counts(const StoredSearch& s, const std::string& audience) {
+  // A keystroke superseded by a longer query of the same session does not count, unless the
+  // person acted on its results.
+  if (s.superseded && !s.clicked && !s.not_helpful && !s.contacted) return false;
+  if (audience == "customer") return !s.agent;
+  if (audience == "agent") return s.agent;
+  return true;
+}
+
+bool IsMiss(const StoredSearch& s) {
+  return s.result_count == 0 || !s.clicked || s.not_helpful || s.contacted;
+}
+
+class Diagnoser {
+ public:
+  Diagnoser(const Xapian::Database& index, const IndexInfo& info, const Searcher& searcher)
+      : index_(index), info_(info), searcher_(searcher) {}
+
+  void Diagnose(const Accumulator& acc, Gap& gap) const {
+    if (gap.no_results * 2 < gap.searches) {
+      gap.diagnosis = "not_helpful_results";
+      gap.diagnosis_text = "articles were found but did not help";
+      return;
+    }
+    const auto& [locale, category, tag] = MostFrequentFilters(acc);
+    const std::string language = MostFrequentFirst(acc.languages, 1).front();
+    if (const auto now = Run(gap.representative, locale, category, tag, false); !now.empty()) {
+      gap.diagnosis = "answered_now";
+      gap.diagnosis_text = "the current index finds '" + now.front() + "' for it";
+    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", false).empty()) {
+      gap.diagnosis = "filtered";
+      gap.diagnosis_text = "a filter or locale excluded the matches";
+    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", true).empty()) {
+      gap.diagnosis = "internal_only";
+      gap.diagnosis_text = "the words exist only in internal articles";
+    } else if (LooksLikeUncorrectableTypo(gap.representative, language)) {
+      gap.diagnosis = "typo";
+      gap.diagnosis_text = "the query was a typo that correction could not fix";
+    } else {
+      gap.diagnosis = "no_article";
+      gap.diagnosis_text = "no article uses these words";
+    }
+  }
+
+ private:
+  static std::tuple<std::string, std::string, std::string> MostFrequentFilters(
+      const Accumulator& acc) {
+    std::tuple<std::string, std::string, std::string> best;
+    int best_count = -1;
+    for (const auto& [filters, count] : acc.filters) {
+      if (count > best_count) best = filters, best_count = count;
+    }
+    return best;
+  }
+
+  std::vector<std::string> Run(const std::string& query, const std::string& locale,
+                               const std::string& category, const std::string& tag,
+                               bool include_internal) const {
+    SearchRequest request;
+    request.query = WithoutPlaceholders(query) + " ";  // as settled on: the last word is complete
+    request.locale = locale;
+    request.category = category;
+    for (std::size_t start = 0; start < tag.size();) {  // the log keeps tags joined by ','
+      std::size_t end = tag.find(',', start);
+      if (end == std::string::npos) end = tag.size();
+      if (end > start) request.tags.push_back(tag.substr(start, end - start));
+      start = end + 1;
+    }
+    request.limit = 3;
+    request.include_internal = include_internal;
+    auto result = searcher_.Search(index_, info_, request);
+    std::vector<std::string> slugs;
+    if (result.ok()) {
+      for (const SearchHit& hit : result->hits) slugs.push_back(hit.slug);
+    }
+    return slugs;
+  }
+
+  // A word the index does not know, close to one it does, but beyond what spelling correction
+  // reaches (edit distance 2). Three edits turn most short words into some other word, so only
+  // long words are judged.
+  bool LooksLikeUncorrectableTypo(const std::string& query, const std::string& locale) const {
+    for (const std::string& word : Words(query, LanguageOrDefault(locale))) {
+      if (word.size() < 8 || index_.term_exists(word)) continue;
+      if (!index_.get_spelling_suggestion(word, 3).empty()) return true;
+    }
+    return false;
+  }
+
+  const Xapian::Database& index_;
+  const IndexInfo& info_;
+  const Searcher& searcher_;
+};
+
+std::string CsvCell(const std::string& value) {
+  std::string cell = value;
+  // A cell starting with = + - @ would be a formula in a spreadsheet: show it as text.
+  if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos) {
+    cell = "'" + cell;
+  }
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string WithoutPlaceholders(const std::string& query) {
+  std::string out = query;
+  for (const char* placeholder : {"<email>", "<phone>", "<card>", "<iban>", "<number>"}) {
+    for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder)) {
+      out.replace(at, std::strlen(placeholder), " ");
+    }
+  }
+  return out;
+}
+
+std::string GapKey(const std::string& query, const std::string& locale,
+                   const Xapian::Database& index) {
+  const Language language = LanguageOrDefault(locale);
+  std::set<std::string> stems;
+  for (std::string word : Words(query, language)) {
+    if (!index.term_exists(word)) {
+      std::string suggestion = index.get_spelling_suggestion(word);
+      if (!suggestion.empty()) word = suggestion;
+    }
+    stems.insert(CanonicalStem(word, language, index));
+  }
+  std::string key;
+  for (const std::string& stem : stems) key += (key.empty() ? "" : " ") + stem;
+  return key.empty() ? AsciiLower(query) : key;
+}
+
+Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
+                                 const IndexInfo& info, const Searcher& searcher,
+                                 const GapReportOptions& options) {
+  GapReport report;
+  report.options = options;
+  auto current = log.SearchesBetween(options.since_ms, options.until_ms);
+  if (!current.ok()) return current.status();
+  const std::int64_t length = options.until_ms - options.since_ms;
+  auto previous = log.SearchesBetween(options.since_ms - length, options.since_ms);
+  if (!previous.ok()) return previous.status();
+  auto statuses = log.GapStatuses();
+  if (!statuses.ok()) return statuses.status();
+
+  try {
+    std::map<std::pair<std::string, std::string>, std::string> keys;  // (query, language) -> key
+    auto key_of = [&](const StoredSearch& s) -> const std::string& {
+      const auto cache_key = std::make_pair(AsciiLower(s.query), s.language);
+      auto it = keys.find(cache_key);
+      if (it == keys.end()) it = keys.emplace(cache_key, GapKey(s.query, s.language, index)).first;
+      return it->second;
+    };
+
+    std::map<std::string, Accumulator> gaps;
+    for (const StoredSearch& s : *current) {
+      if (!Counts(s, options.audience)) continue;
+      ++report.searches;
+      if (!IsMiss(s)) continue;
+      ++report.missed_searches;
+      Accumulator& acc = gaps[key_of(s)];
+      Gap& gap = acc.gap;
+      if (gap.searches == 0) gap.first_seen_ms = s.time_ms;
+      gap.last_seen_ms = s.time_ms;
+      ++gap.searches;
+      gap.no_results += s.result_count == 0;
+      gap.no_click += s.result_count > 0 && !s.clicked;
+      gap.not_helpful += s.not_helpful;
+      gap.contact += s.contacted;
+      (s.agent ? gap.agent_searches : gap.customer_searches)++;
+      acc.sessions.insert(s.session);  // searches without a session share one
+      const int weight = s.contacted     ? kWeightContact
+                         : s.not_helpful ? kWeightNotHelpful
+                                         : kWeightOther;
+      acc.session_weight[s.session] = std::max(acc.session_weight[s.session], weight);
+      ++acc.typed[s.query];
+      std::istringstream slugs(s.top_slugs);
+      for (std::string slug; slugs >> slug;) ++acc.shown[slug];
+      ++acc.filters[{s.locale, s.category, s.tag}];
+      ++acc.languages[s.language];
+    }
+    std::map<std::string, int> previous_searches;
+    for (const StoredSearch& s : *previous) {
+      if (Counts(s, options.audience) && IsMiss(s)) ++previous_searches[key_of(s)];
+    }
+
+    const Diagnoser diagnoser(index, info, searcher);
+    for (auto& [key, acc] : gaps) {
+      Gap& gap = acc.gap;
+      gap.sessions = static_cast<int>(acc.sessions.size());
+      if (gap.sessions < options.min_sessions) continue;  // never expose one person's query
+      gap.key = key;
+      gap.id = GapId(key);
+      gap.examples = MostFrequentFirst(acc.typed, kMaxExamples);
+      gap.representative = gap.examples.front();
+      gap.shown_slugs = MostFrequentFirst(acc.shown, kMaxExamples);
+      gap.previous_searches = previous_searches[key];
+      for (const auto& [session, weight] : acc.session_weight) gap.impact += weight;
+      if (auto status = statuses->find(gap.id); status != statuses->end()) {
+        gap.status = status->second;
+      }
+      diagnoser.Diagnose(acc, gap);
+      report.gaps.push_back(std::move(gap));
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("index_error", "gap report: " + e.get_description());
+  }
+  std::sort(report.gaps.begin(), report.gaps.end(), [](const Gap& a, const Gap& b) {
+    if (a.impact != b.impact) return a.impact > b.impact;
+    if (a.searches != b.searches) return a.searches > b.searches;
+    return a.key < b.key;
+  });
+  return report;
+}
+
+std::string GapReportCsv(const GapReport& report) {
+  std::string csv =
+      "id,representative,searches,sessions,impact,no_results,no_click,not_helpful,contact,"
+      "customer_searches,agent_searches,first_seen,last_seen,previous_searches,diagnosis,status,"
+      "note,answered_by,examples\n";
+  for (const Gap& g : report.gaps) {
+    std::string examples;
+    for (const std::string& e : g.examples) examples += (examples.empty() ? "" : " | ") + e;
+    const std::vector<std::string> cells = {g.id,
+                                            g.representative,
+                                            std::to_string(g.searches),
+                                            std::to_string(g.sessions),
+                                            std::to_string(static_cast<int>(g.impact)),
+                                            std::to_string(g.no_results),
+                                            std::to_string(g.no_click),
+                                            std::to_string(g.not_helpful),
+                                            std::to_string(g.contact),
+                                            std::to_string(g.customer_searches),
+                                            std::to_string(g.agent_searches),
+                                            FormatIsoTime(g.first_seen_ms),
+                                            FormatIsoTime(g.last_seen_ms),
+                                            std::to_string(g.previous_searches),
+                                            g.diagnosis,
+                                            g.status.status,
+                                            g.status.note,
+                                            g.status.answered_by,
+                                            examples};
+    for (std::size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + CsvCell(cells[i]);
+    csv += "\n";
+  }
+  return csv;
+}
+
+}  // namespace kb

@@ -1,0 +1,77 @@
+// Knowledge gaps: the searches that did not help, grouped by what they meant, ranked by how many
+// people they hurt, each with a diagnosis of why it failed.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "server/insight/log_database.h"
+#include "server/search/searcher.h"
+
+namespace kb {
+
+struct GapReportOptions {
+  std::int64_t since_ms = 0;
+  std::int64_t until_ms = 0;
+  std::string audience = "all";  // "customer", "agent" or "all"
+  int min_sessions = 2;          // a gap is shown only once this many sessions hit it
+};
+
+struct Gap {
+  std::string id;                     // stable: derived from `key`
+  std::string key;                    // the canonical terms the gap's queries share
+  std::string representative;         // the query most often typed, as typed (redacted)
+  std::vector<std::string> examples;  // up to 5 distinct queries as typed, most frequent first
+  int searches = 0;
+  int sessions = 0;
+  // Searches by kind of miss (one search can be more than one kind).
+  int no_results = 0;
+  int no_click = 0;
+  int not_helpful = 0;
+  int contact = 0;
+  int customer_searches = 0;
+  int agent_searches = 0;
+  std::int64_t first_seen_ms = 0;
+  std::int64_t last_seen_ms = 0;
+  int previous_searches = 0;  // in the period of equal length just before `since`
+  double impact = 0;          // sessions, weighted towards those that ended in a contact
+  std::string diagnosis;      // no_article, internal_only, filtered, typo, not_helpful_results
+  std::string diagnosis_text;
+  std::vector<std::string> shown_slugs;  // what these searches were shown, most often first
+  GapStatus status;
+};
+
+struct GapReport {
+  GapReportOptions options;
+  int searches = 0;         // counted searches in the period (keystroke collapse applied)
+  int missed_searches = 0;  // of which were misses
+  std::vector<Gap> gaps;    // highest impact first
+};
+
+// Builds the report from `log` for the period in `options`, grouping queries with the spelling
+// data and synonyms of `index` and diagnosing each gap by running its query through `searcher`.
+// Searches superseded by a later keystroke of the same session do not count unless an event
+// refers to them.
+Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
+                                 const IndexInfo& info, const Searcher& searcher,
+                                 const GapReportOptions& options);
+
+// The grouping key of `query` in `locale`: stopwords dropped; each word replaced by the index's
+// spelling correction when the index does not know it, and by its canonical synonym; stemmed;
+// sorted. "how to cancel subscribtion" and "cancelling subscriptions" share one key.
+std::string GapKey(const std::string& query, const std::string& locale,
+                   const Xapian::Database& index);
+
+// `query` with the redaction placeholders (<email>, <phone>, ...) removed: what is left to run
+// against the index when a logged query is replayed.
+std::string WithoutPlaceholders(const std::string& query);
+
+// The report as CSV (one row per gap), with cells that a spreadsheet could take for a formula
+// neutralized.
+std::string GapReportCsv(const GapReport& report);
+
+}  // namespace kb

@@ -1,0 +1,222 @@
+#include "server/insight/gap_report.h"
+
+#include <gtest/gtest.h>
+
+#include "server/search/live_index.h"
+#include "tests/support/fixture_index.h"
+
+namespace kb {
+namespace {
+
+constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+constexpr std::int64_t kNow = 1790000000000;
+
+// The fixture help center, and a log filled directly with the searches each test describes.
+class GapReportTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    index_dir_ = new testing::TempDir();
+    testing::BuildFixtureIndex(index_dir_->path());
+    index_ = LiveIndex::Open(index_dir_->path())->release();
+  }
+  static void TearDownTestSuite() {
+    delete index_;
+    delete index_dir_;
+  }
+  void SetUp() override { log_ = std::move(LogDatabase::Open(dir_ / "log.sqlite")).value(); }
+
+  // Records a search; returns its id.
+  std::string Add(const std::string& query, const std::string& session, int results,
+                  std::int64_t time_ms = kNow - kDay, const std::string& locale = "",
+                  bool agent = false, const std::string& shown = "") {
+    StoredSearch s;
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", ++next_id_);
+    s.id = id;
+    s.time_ms = time_ms;
+    s.session = session;
+    s.query = query;
+    s.locale = locale;
+    s.language = locale.empty() ? "en" : locale;
+    s.agent = agent;
+    s.result_count = results;
+    s.top_slugs = shown;
+    EXPECT_TRUE(log_->InsertSearch(s).ok());
+    return s.id;
+  }
+  void Event(const std::string& search_id, const std::string& type, const std::string& slug = "x") {
+    EXPECT_TRUE(log_->InsertEvent({kNow - kDay, search_id, type, slug, "", ""}).ok());
+  }
+
+  GapReport Report(GapReportOptions options = {}) {
+    if (options.until_ms == 0) {
+      options.since_ms = kNow - 7 * kDay;
+      options.until_ms = kNow;
+    }
+    const Searcher searcher{ArticleUrls()};
+    auto report =
+        index_->WithDatabase<GapReport>([&](const Xapian::Database& db, const IndexInfo& info) {
+          return BuildGapReport(*log_, db, info, searcher, options);
+        });
+    EXPECT_TRUE(report.ok()) << report.status().message();
+    return report.ok() ? *report : GapReport{};
+  }
+  const Gap* Find(const GapReport& report, const std::string& typed) {
+    for (const Gap& g : report.gaps) {
+      for (const std::string& e : g.examples) {
+        if (e == typed) return &g;
+      }
+    }
+    return nullptr;
+  }
+
+  static testing::TempDir* index_dir_;
+  static LiveIndex* index_;
+  testing::TempDir dir_;
+  std::unique_ptr<LogDatabase> log_;
+  int next_id_ = 0;
+};
+testing::TempDir* GapReportTest::index_dir_ = nullptr;
+LiveIndex* GapReportTest::index_ = nullptr;
+
+TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
+  Add("cancel my subscription", "s1", 3, kNow - 3 * kDay, "", false, "cancel-subscription");
+  Add("cancelling subscriptions", "s2", 3, kNow - 2 * kDay);
+  Add("how to cancel subscribtion", "s3", 3, kNow - kDay);
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  const Gap& gap = report.gaps[0];
+  EXPECT_EQ(gap.key, "cancel subscript");
+  EXPECT_EQ(gap.searches, 3);
+  EXPECT_EQ(gap.sessions, 3);
+  EXPECT_EQ(gap.no_click, 3);
+  EXPECT_EQ(gap.examples.size(), 3u);
+  EXPECT_EQ(gap.first_seen_ms, kNow - 3 * kDay);
+  EXPECT_EQ(gap.last_seen_ms, kNow - kDay);
+  EXPECT_EQ(gap.diagnosis, "not_helpful_results");
+  EXPECT_EQ(gap.shown_slugs, std::vector<std::string>{"cancel-subscription"});
+  EXPECT_EQ(gap.id.size(), 16u);
+}
+
+TEST_F(GapReportTest, SynonymsFromTheIndexShareAKey) {
+  // tests/fixtures/articles/_synonyms.yaml makes "payback" and "refund" one group; the table
+  // holds stemmed values ("Zrefund"), which the key must not take for a word.
+  auto keys = index_->WithDatabase<std::vector<std::string>>(
+      [](const Xapian::Database& db, const IndexInfo&) -> Result<std::vector<std::string>> {
+        return std::vector<std::string>{GapKey("payback please", "en", db),
+                                        GapKey("refunds please", "en", db)};
+      });
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ((*keys)[0], "payback pleas");
+  EXPECT_EQ((*keys)[1], "payback pleas");
+}
+
+TEST_F(GapReportTest, OnePersonsQueryIsNeverShown) {
+  Add("my secret project name", "s1", 0);
+  Add("my secret project name", "s1", 0);
+  EXPECT_TRUE(Report().gaps.empty());
+  GapReportOptions one;
+  one.since_ms = kNow - 7 * kDay;
+  one.until_ms = kNow;
+  one.min_sessions = 1;
+  EXPECT_EQ(Report(one).gaps.size(), 1u);
+}
+
+TEST_F(GapReportTest, EachKindOfMissIsCounted) {
+  const std::string clicked = Add("webhook retries", "s1", 2);
+  Event(clicked, "click", "webhooks");  // found and clicked: not a miss
+  Add("webhook retries", "s2", 0);
+  Add("webhook retries", "s3", 2);  // no click
+  const std::string unhelpful = Add("webhook retries", "s4", 2);
+  Event(unhelpful, "click", "webhooks");
+  Event(unhelpful, "not_helpful", "webhooks");
+  const std::string contact = Add("webhook retries", "s5", 2);
+  Event(contact, "contact");
+  const GapReport report = Report();
+  EXPECT_EQ(report.searches, 5);
+  EXPECT_EQ(report.missed_searches, 4);
+  ASSERT_EQ(report.gaps.size(), 1u);
+  const Gap& gap = report.gaps[0];
+  EXPECT_EQ(gap.searches, 4);
+  EXPECT_EQ(gap.no_results, 1);
+  EXPECT_EQ(gap.no_click, 2);
+  EXPECT_EQ(gap.not_helpful, 1);
+  EXPECT_EQ(gap.contact, 1);
+  // Sessions weigh 1, except "not helpful" 2 and a contact 3.
+  EXPECT_EQ(gap.impact, 1 + 1 + 2 + 3);
+}
+
+TEST_F(GapReportTest, RankedByImpactWithContactsWeighingMore) {
+  for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0);
+  for (const char* s : {"d", "e"}) Event(Add("zither", s, 0), "contact");
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 2u);
+  EXPECT_EQ(report.gaps[0].representative, "zither");  // 2 sessions × 3 beat 3 sessions × 1
+  EXPECT_EQ(report.gaps[1].representative, "xylophone");
+}
+
+TEST_F(GapReportTest, DiagnosesWhyItFailed) {
+  for (const char* s : {"a", "b"}) Add("xylophone lessons", s, 0);
+  for (const char* s : {"c", "d"}) Add("backoffice console", s, 0);
+  for (const char* s : {"e", "f"}) Add("rechnungen", s, 0, kNow - kDay, "en");
+  for (const char* s : {"g", "h"}) Add("webhxxxks", s, 0);
+  for (const char* s : {"i", "j"}) Add("refund", s, 0);  // found nothing then; found now
+  const GapReport report = Report();
+  auto diagnosis = [&](const std::string& typed) {
+    const Gap* gap = Find(report, typed);
+    return gap ? gap->diagnosis : "(no gap)";
+  };
+  EXPECT_EQ(diagnosis("xylophone lessons"), "no_article");
+  EXPECT_EQ(diagnosis("backoffice console"), "internal_only");
+  EXPECT_EQ(diagnosis("rechnungen"), "filtered");
+  EXPECT_EQ(diagnosis("webhxxxks"), "typo");
+  EXPECT_EQ(diagnosis("refund"), "answered_now");
+  EXPECT_EQ(Find(report, "backoffice console")->diagnosis_text,
+            "the words exist only in internal articles");
+}
+
+TEST_F(GapReportTest, TrendComparesWithThePreviousPeriod) {
+  for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0, kNow - kDay);
+  Add("xylophone", "d", 0, kNow - 10 * kDay);  // the week before
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].searches, 3);
+  EXPECT_EQ(report.gaps[0].previous_searches, 1);
+}
+
+TEST_F(GapReportTest, AudienceSeparatesCustomersFromAgents) {
+  for (const char* s : {"a", "b"}) Add("xylophone", s, 0, kNow - kDay, "", /*agent=*/true);
+  for (const char* s : {"c", "d"}) Add("zither", s, 0);
+  GapReportOptions customers;
+  customers.since_ms = kNow - 7 * kDay;
+  customers.until_ms = kNow;
+  customers.audience = "customer";
+  const GapReport report = Report(customers);
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].representative, "zither");
+  EXPECT_EQ(Report().gaps.size(), 2u);
+  EXPECT_EQ(Find(Report(), "xylophone")->agent_searches, 2);
+}
+
+TEST_F(GapReportTest, SupersededKeystrokesDoNotCount) {
+  const std::string partial = Add("xylo", "a", 0);
+  ASSERT_TRUE(log_->MarkSuperseded(partial).ok());
+  Add("xylo", "b", 0);
+  GapReportOptions one;
+  one.since_ms = kNow - 7 * kDay;
+  one.until_ms = kNow;
+  one.min_sessions = 1;
+  const GapReport report = Report(one);
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].searches, 1);
+}
+
+TEST_F(GapReportTest, CsvQuotesAndDefusesFormulas) {
+  for (const char* s : {"a", "b"}) Add("=HYPERLINK(\"x\")", s, 0);
+  const std::string csv = GapReportCsv(Report());
+  EXPECT_EQ(csv.rfind("id,representative,searches,sessions,", 0), 0u);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"x\"\")\","), std::string::npos) << csv;
+}
+
+}  // namespace
+}  // namespace kb

@@ -1,0 +1,344 @@
+#include "server/insight/log_database.h"
+
+#include <sqlite3.h>
+
+namespace kb {
+namespace {
+
+// Each entry upgrades the schema by one version; entry i takes version i to i + 1. Never edit an
+// entry once released: add a new one.
+const char* const kMigrations[] = {
+    // 1: searches and the events that follow them.
+    R"sql(
+      CREATE TABLE searches (
+        id TEXT PRIMARY KEY,
+        time_ms INTEGER NOT NULL,
+        session TEXT NOT NULL DEFAULT '',
+        query TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        locale TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        tag TEXT NOT NULL DEFAULT '',
+        agent INTEGER NOT NULL DEFAULT 0,
+        result_count INTEGER NOT NULL,
+        top_slugs TEXT NOT NULL DEFAULT '',
+        corrected TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en',
+        superseded INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX searches_by_time ON searches(time_ms);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        time_ms INTEGER NOT NULL,
+        search_id TEXT REFERENCES searches(id) ON DELETE CASCADE,  -- NULL: feedback on a page
+        type TEXT NOT NULL CHECK (type IN ('click', 'helpful', 'not_helpful', 'contact')),
+        slug TEXT NOT NULL DEFAULT '',
+        session TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX events_by_search ON events(search_id);
+      CREATE INDEX events_by_time ON events(time_ms);
+    )sql",
+    // 2: what content owners decided about each gap, and what answered it.
+    R"sql(
+      CREATE TABLE gap_status (
+        gap_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'planned', 'dismissed')),
+        note TEXT NOT NULL DEFAULT '',
+        updated_ms INTEGER NOT NULL DEFAULT 0,
+        answered_by TEXT NOT NULL DEFAULT '',
+        answered_ms INTEGER NOT NULL DEFAULT 0,
+        answered_generation TEXT NOT NULL DEFAULT ''
+      );
+    )sql",
+};
+static_assert(std::size(kMigrations) == kLogSchemaVersion);
+
+// A prepared statement, finalized on destruction.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return stmt_ != nullptr; }
+
+  Statement& Bind(int index, const std::string& value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+  std::string Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? reinterpret_cast<const char*>(text) : "";
+  }
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+Status Error(sqlite3* db, const std::string& what) {
+  return Status::Unavailable("log_error", what + ": " + sqlite3_errmsg(db));
+}
+
+Status Done(sqlite3* db, Statement& statement, const std::string& what) {
+  if (!statement.ok()) return Error(db, what);
+  const int rc = statement.Step();
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(db, what);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LogDatabase>> LogDatabase::Open(const std::string& path, bool read_only,
+                                                       int target_version) {
+  sqlite3* raw = nullptr;
+  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    const std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
+    sqlite3_close(raw);
+    return Status::Unavailable("log_open", "cannot open the search log " + path + ": " + message);
+  }
+  std::unique_ptr<LogDatabase> db(new LogDatabase(raw));
+  sqlite3_busy_timeout(raw, 5000);
+  // WAL: readers (reports) never block the writer. synchronous=FULL: a committed write survives
+  // a crash of the process or of the machine, which is what a 2xx answer to an event promises.
+  if (!read_only) {
+    if (Status s = db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !s.ok()) return s;
+  }
+  if (Status s = db->Exec("PRAGMA foreign_keys=ON;"); !s.ok()) return s;
+
+  Statement version(raw, "PRAGMA user_version");
+  if (version.Step() != SQLITE_ROW) return Error(raw, "cannot read the log's schema version");
+  db->version_ = static_cast<int>(version.Int(0));
+  if (db->version_ > kLogSchemaVersion) {
+    return Status::FailedPrecondition(
+        "log_too_new", path + " has schema version " + std::to_string(db->version_) +
+                           "; this kb understands up to " + std::to_string(kLogSchemaVersion) +
+                           ": run a newer kb-server");
+  }
+  if (db->version_ < target_version) {
+    if (read_only) {
+      return Status::FailedPrecondition("log_too_old",
+                                        path + " needs migrating: start kb-server on it once");
+    }
+    if (Status s = db->Migrate(target_version); !s.ok()) return s;
+  }
+  return db;
+}
+
+LogDatabase::~LogDatabase() { sqlite3_close(db_); }
+
+Status LogDatabase::Exec(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    Status status = Status::Unavailable(
+        "log_error", std::string("search log: ") + (error ? error : "unknown error"));
+    sqlite3_free(error);
+    return status;
+  }
+  return Status::Ok();
+}
+
+Status LogDatabase::Migrate(int target_version) {
+  // One transaction for the whole upgrade: a crash midway leaves the old version intact.
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  for (int v = version_; v < target_version; ++v) {
+    if (Status s = Exec(kMigrations[v]); !s.ok()) {
+      Rollback();
+      return Status::Unavailable("log_migrate", "upgrading the search log to version " +
+                                                    std::to_string(v + 1) +
+                                                    " failed: " + s.message());
+    }
+  }
+  if (Status s = Exec("PRAGMA user_version=" + std::to_string(target_version)); !s.ok()) {
+    Rollback();
+    return s;
+  }
+  if (Status s = Exec("COMMIT"); !s.ok()) return s;
+  version_ = target_version;
+  return Status::Ok();
+}
+
+Status LogDatabase::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status LogDatabase::Commit() { return Exec("COMMIT"); }
+void LogDatabase::Rollback() { (void)Exec("ROLLBACK"); }
+
+Status LogDatabase::InsertSearch(const StoredSearch& s) {
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO searches (id, time_ms, session, query, normalized, "
+                   "locale, category, tag, agent, result_count, top_slugs, corrected, language) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, s.id).Bind(2, s.time_ms).Bind(3, s.session).Bind(4, s.query);
+  insert.Bind(5, s.normalized).Bind(6, s.locale).Bind(7, s.category).Bind(8, s.tag);
+  insert.Bind(9, std::int64_t{s.agent}).Bind(10, std::int64_t{s.result_count});
+  insert.Bind(11, s.top_slugs).Bind(12, s.corrected).Bind(13, s.language);
+  return Done(db_, insert, "cannot record a search");
+}
+
+Result<bool> LogDatabase::SearchExists(const std::string& id) {
+  Statement select(db_, "SELECT 1 FROM searches WHERE id = ?");
+  select.Bind(1, id);
+  const int rc = select.Step();
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return Error(db_, "cannot look up a search");
+}
+
+Status LogDatabase::MarkSuperseded(const std::string& id) {
+  Statement update(db_, "UPDATE searches SET superseded = 1 WHERE id = ?");
+  update.Bind(1, id);
+  return Done(db_, update, "cannot update a search");
+}
+
+Status LogDatabase::InsertEvent(const StoredEvent& e) {
+  Statement insert(db_,
+                   "INSERT INTO events (time_ms, search_id, type, slug, session, reason) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, e.time_ms).Bind(3, e.type).Bind(4, e.slug);
+  if (!e.search_id.empty()) insert.Bind(2, e.search_id);  // else NULL
+  insert.Bind(5, e.session).Bind(6, e.reason);
+  return Done(db_, insert, "cannot record an event");
+}
+
+Result<int> LogDatabase::DeleteSearchesBefore(std::int64_t cutoff_ms) {
+  Statement remove(db_, "DELETE FROM searches WHERE time_ms < ?");
+  remove.Bind(1, cutoff_ms);
+  if (Status s = Done(db_, remove, "cannot delete old searches"); !s.ok()) return s;
+  return sqlite3_changes(db_);
+}
+
+Result<std::vector<StoredSearch>> LogDatabase::SearchesBetween(std::int64_t since_ms,
+                                                               std::int64_t until_ms) {
+  Statement select(
+      db_,
+      "SELECT s.id, s.time_ms, s.session, s.query, s.normalized, s.locale, s.category, s.tag, "
+      "s.agent, s.result_count, s.top_slugs, s.corrected, s.superseded, s.language, "
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'click'), "
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'not_helpful'), "
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'contact') "
+      "FROM searches s WHERE s.time_ms >= ? AND s.time_ms < ? ORDER BY s.time_ms");
+  select.Bind(1, since_ms).Bind(2, until_ms);
+  std::vector<StoredSearch> searches;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    StoredSearch s;
+    s.id = select.Text(0);
+    s.time_ms = select.Int(1);
+    s.session = select.Text(2);
+    s.query = select.Text(3);
+    s.normalized = select.Text(4);
+    s.locale = select.Text(5);
+    s.category = select.Text(6);
+    s.tag = select.Text(7);
+    s.agent = select.Int(8) != 0;
+    s.result_count = static_cast<int>(select.Int(9));
+    s.top_slugs = select.Text(10);
+    s.corrected = select.Text(11);
+    s.superseded = select.Int(12) != 0;
+    s.language = select.Text(13);
+    s.clicked = select.Int(14) != 0;
+    s.not_helpful = select.Int(15) != 0;
+    s.contacted = select.Int(16) != 0;
+    searches.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read searches");
+  return searches;
+}
+
+Result<std::map<std::string, ArticleActivity>> LogDatabase::ArticleActivityBetween(
+    std::int64_t since_ms, std::int64_t until_ms) {
+  Statement select(db_,
+                   "SELECT slug, type, COUNT(*) FROM events WHERE time_ms >= ? AND time_ms < ? "
+                   "AND slug != '' GROUP BY slug, type");
+  select.Bind(1, since_ms).Bind(2, until_ms);
+  std::map<std::string, ArticleActivity> activity;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    ArticleActivity& a = activity[select.Text(0)];
+    const std::string type = select.Text(1);
+    const int count = static_cast<int>(select.Int(2));
+    if (type == "click") a.views += count;
+    if (type == "helpful") a.helpful += count;
+    if (type == "not_helpful") a.not_helpful += count;
+    if (type == "contact") a.contacts += count;
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read article activity");
+  return activity;
+}
+
+Result<std::vector<OutcomeSignal>> LogDatabase::OutcomeSignalsSince(std::int64_t since_ms) {
+  Statement select(db_,
+                   "SELECT s.normalized, e.slug, e.type, e.session, e.time_ms FROM events e "
+                   "JOIN searches s ON s.id = e.search_id WHERE e.time_ms >= ? AND s.agent = 0 "
+                   "AND e.slug != '' AND e.type IN ('click', 'helpful', 'not_helpful')");
+  select.Bind(1, since_ms);
+  std::vector<OutcomeSignal> signals;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    signals.push_back(
+        {select.Text(0), select.Text(1), select.Text(2), select.Text(3), select.Int(4)});
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read search outcomes");
+  return signals;
+}
+
+Result<std::map<std::string, GapStatus>> LogDatabase::GapStatuses() {
+  Statement select(db_,
+                   "SELECT gap_id, status, note, updated_ms, answered_by, answered_ms, "
+                   "answered_generation FROM gap_status");
+  std::map<std::string, GapStatus> statuses;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    GapStatus& g = statuses[select.Text(0)];
+    g.status = select.Text(1);
+    g.note = select.Text(2);
+    g.updated_ms = select.Int(3);
+    g.answered_by = select.Text(4);
+    g.answered_ms = select.Int(5);
+    g.answered_generation = select.Text(6);
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read gap statuses");
+  return statuses;
+}
+
+Status LogDatabase::SetGapStatus(const std::string& gap_id, const std::string& status,
+                                 const std::string& note, std::int64_t now_ms) {
+  Statement upsert(db_,
+                   "INSERT INTO gap_status (gap_id, status, note, updated_ms) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (gap_id) DO UPDATE SET status = excluded.status, "
+                   "note = excluded.note, updated_ms = excluded.updated_ms");
+  upsert.Bind(1, gap_id).Bind(2, status).Bind(3, note).Bind(4, now_ms);
+  return Done(db_, upsert, "cannot save the gap status");
+}
+
+Status LogDatabase::SetGapAnswered(const std::string& gap_id, const std::string& slug,
+                                   const std::string& generation, std::int64_t now_ms) {
+  Statement upsert(db_,
+                   "INSERT INTO gap_status (gap_id, answered_by, answered_ms, answered_generation) "
+                   "VALUES (?, ?, ?, ?) ON CONFLICT (gap_id) DO UPDATE SET "
+                   "answered_by = excluded.answered_by, answered_ms = excluded.answered_ms, "
+                   "answered_generation = excluded.answered_generation");
+  upsert.Bind(1, gap_id).Bind(2, slug).Bind(3, now_ms).Bind(4, generation);
+  return Done(db_, upsert, "cannot save what answered a gap");
+}
+
+Result<std::string> LogDatabase::IntegrityCheck() {
+  Statement check(db_, "PRAGMA integrity_check");
+  if (check.Step() != SQLITE_ROW) return Error(db_, "integrity check failed to run");
+  return check.Text(0);
+}
+
+Result<int> LogDatabase::CountSearches() {
+  Statement count(db_, "SELECT COUNT(*) FROM searches");
+  if (count.Step() != SQLITE_ROW) return Error(db_, "cannot count searches");
+  return static_cast<int>(count.Int(0));
+}
+
+}  // namespace kb

@@ -1,0 +1,251 @@
+#include "server/insight/search_log.h"
+
+#include <iostream>
+
+#include "core/language.h"
+#include "server/insight/event_request.h"
+#include "server/insight/redaction.h"
+#include "server/search/query_normalizer.h"
+
+namespace kb {
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+constexpr std::int64_t kRetentionCheckMs = 60LL * 60 * 1000;
+constexpr std::size_t kMaxTrackedSessions = 100000;
+
+// Lower case, single spaces, no leading or trailing space: the form compared for collapsing.
+std::string Simplified(const std::string& query) {
+  std::string out;
+  bool space = false;
+  for (char c : query) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+// What the log keeps of a search. The query is still as typed: the writer thread redacts it.
+StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& response,
+                            const Caller& caller, std::int64_t now_ms) {
+  const SearchResult& result = response.result;
+  StoredSearch s;
+  s.id = response.search_id;
+  s.time_ms = now_ms;
+  s.session = request.session;
+  s.query = request.query;
+  s.locale = request.locale;
+  // Without a locale, normalize in the language of what was found.
+  if (request.locale.empty() && !result.hits.empty()) s.language_hint = result.hits[0].locale;
+  s.category = request.category;
+  for (const std::string& tag : request.tags) s.tag += (s.tag.empty() ? "" : ",") + tag;
+  s.agent = caller.agent;
+  s.result_count = static_cast<int>(result.total);
+  for (std::size_t i = 0; i < result.hits.size() && i < 5; ++i) {
+    s.top_slugs += (i ? " " : "") + result.hits[i].slug;
+  }
+  s.corrected = result.corrected.value_or("");
+  return s;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SearchLog>> SearchLog::Open(SearchLogOptions options, const Clock& clock) {
+  auto db = LogDatabase::Open(options.path);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<SearchLog>(new SearchLog(std::move(options), clock, std::move(*db)));
+}
+
+SearchLog::SearchLog(SearchLogOptions options, const Clock& clock, std::unique_ptr<LogDatabase> db)
+    : options_(std::move(options)), clock_(clock), db_(std::move(db)) {
+  DeleteExpired();  // at start, then hourly on the writer thread
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+SearchLog::~SearchLog() { Close(); }
+
+bool SearchLog::RecordSearch(StoredSearch search) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (closing_ || queued_searches_ >= options_.queue_capacity) {
+    ++dropped_;
+    return false;
+  }
+  queue_.emplace_back(std::move(search));
+  ++queued_searches_;
+  return true;
+}
+
+void SearchLog::RecordSearch(const SearchRequest& request, const SearchResponse& response,
+                             const Caller& caller) {
+  RecordSearch(ToStoredSearch(request, response, caller, clock_.NowMs()));
+}
+
+Status SearchLog::RecordEventRequest(std::string_view body) {
+  auto event = ParseEventRequest(body);
+  if (!event.ok()) return event.status();
+  event->time_ms = clock_.NowMs();
+  return RecordEvent(std::move(*event));
+}
+
+Status SearchLog::RecordEvent(StoredEvent event) {
+  auto done = std::make_shared<std::promise<Status>>();
+  std::future<Status> result = done->get_future();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (closing_) return Status::Unavailable("log_closed", "the server is stopping; try again");
+    queue_.emplace_back(PendingEvent{std::move(event), done, std::nullopt});
+    urgent_ = true;
+  }
+  wake_.notify_one();
+  // A disk that hangs must not hang the worker threads with it.
+  if (result.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    return Status::Unavailable("log_busy", "the event log is not keeping up; try again");
+  }
+  return result.get();
+}
+
+void SearchLog::Flush() {
+  auto done = std::make_shared<std::promise<void>>();
+  std::future<void> flushed = done->get_future();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!writer_.joinable()) return;
+    queue_.emplace_back(FlushRequest{done});
+    urgent_ = true;
+  }
+  wake_.notify_one();
+  flushed.wait();
+}
+
+void SearchLog::Close() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closing_ = true;
+  }
+  wake_.notify_one();
+  if (writer_.joinable()) writer_.join();
+}
+
+SearchLogStats SearchLog::stats() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return SearchLogStats{written_, dropped_, queued_searches_};
+}
+
+void SearchLog::WriterLoop() {
+  for (;;) {
+    std::deque<Item> batch;
+    bool closing;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      // Searches wait up to one interval so they are written in batches; events and flushes
+      // are written at once.
+      wake_.wait_for(lock, options_.flush_interval, [this] { return urgent_ || closing_; });
+      batch.swap(queue_);
+      queued_searches_ = 0;
+      urgent_ = false;
+      closing = closing_;
+    }
+    if (!batch.empty()) WriteBatch(batch);
+    DeleteExpired();
+    if (closing) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (queue_.empty()) return;  // otherwise an event slipped in: write it too
+    }
+  }
+}
+
+void SearchLog::WriteBatch(std::deque<Item>& batch) {
+  std::uint64_t searches = 0;
+  Status transaction = db_->Begin();
+  for (Item& item : batch) {
+    if (!transaction.ok()) break;
+    if (auto* search = std::get_if<StoredSearch>(&item)) {
+      transaction = WriteSearch(*search);
+      ++searches;
+    } else if (auto* pending = std::get_if<PendingEvent>(&item)) {
+      auto exists = pending->event.search_id.empty()
+                        ? Result<bool>(true)  // page feedback: refers to no search
+                        : db_->SearchExists(pending->event.search_id);
+      if (!exists.ok()) {
+        transaction = exists.status();
+      } else if (!*exists) {
+        pending->outcome =
+            Status::NotFound("unknown_search_id", "no search with id '" + pending->event.search_id +
+                                                      "': send the search_id of a recent search");
+      } else {
+        pending->event.reason = RedactPersonalData(pending->event.reason);
+        if (pending->event.time_ms == 0) pending->event.time_ms = clock_.NowMs();
+        transaction = db_->InsertEvent(pending->event);
+        pending->outcome = Status::Ok();
+      }
+    }
+  }
+  if (transaction.ok()) transaction = db_->Commit();
+  if (!transaction.ok()) {
+    db_->Rollback();
+    std::cerr << "kb-server: search log: " << transaction.message() << "\n";
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    (transaction.ok() ? written_ : dropped_) += searches;
+  }
+  // Answer only now: an event is acknowledged once its transaction is committed.
+  for (Item& item : batch) {
+    if (auto* pending = std::get_if<PendingEvent>(&item)) {
+      pending->done->set_value(transaction.ok() ? pending->outcome.value_or(transaction)
+                                                : transaction);
+    } else if (auto* flush = std::get_if<FlushRequest>(&item)) {
+      flush->done->set_value();
+    }
+  }
+}
+
+Status SearchLog::WriteSearch(StoredSearch& search) {
+  const std::string typed = Simplified(search.query);
+  const std::string& locale = !search.locale.empty()          ? search.locale
+                              : !search.language_hint.empty() ? search.language_hint
+                                                              : std::string(kDefaultLocale);
+  auto language = LanguageForLocale(locale);
+  if (!language.ok()) language = LanguageForLocale(kDefaultLocale);
+  search.language = language->locale;
+  search.query = RedactPersonalData(search.query);
+  search.corrected = RedactPersonalData(search.corrected);
+  search.normalized = NormalizeQuery(search.query, *language);
+  if (Status s = db_->InsertSearch(search); !s.ok()) return s;
+
+  // Search-as-you-type: "canc", "cancel", "cancel subscr" from one session within the window
+  // count once, as the last. The earlier ones stay on disk, marked superseded, so that an event
+  // that refers to one of them still finds it.
+  if (search.session.empty()) return Status::Ok();
+  auto previous = last_by_session_.find(search.session);
+  if (previous != last_by_session_.end() &&
+      search.time_ms - previous->second.time_ms <= options_.collapse_window_ms &&
+      typed.size() >= previous->second.text.size() &&
+      typed.compare(0, previous->second.text.size(), previous->second.text) == 0) {
+    if (Status s = db_->MarkSuperseded(previous->second.id); !s.ok()) return s;
+  }
+  if (last_by_session_.size() >= kMaxTrackedSessions) {
+    for (auto it = last_by_session_.begin(); it != last_by_session_.end();) {
+      it = search.time_ms - it->second.time_ms > options_.collapse_window_ms
+               ? last_by_session_.erase(it)
+               : std::next(it);
+    }
+  }
+  last_by_session_[search.session] = LastSearch{search.id, typed, search.time_ms};
+  return Status::Ok();
+}
+
+void SearchLog::DeleteExpired() {
+  const std::int64_t now = clock_.NowMs();
+  if (now < next_retention_ms_) return;
+  next_retention_ms_ = now + kRetentionCheckMs;
+  auto deleted = db_->DeleteSearchesBefore(now - options_.retention_days * kDayMs);
+  if (!deleted.ok()) std::cerr << "kb-server: search log: " << deleted.status().message() << "\n";
+}
+
+}  // namespace kb
