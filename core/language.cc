@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace kb {
@@ -119,6 +120,21 @@ Result<Language> LanguageForLocale(std::string_view locale) {
   }
   result.stopper = StopperFor(language);
   return result;
+}
+
+const Language* ThisThreadsLanguage(std::string_view locale) {
+  // Never cleared, so that every pointer handed out stays valid: callers pass the locales of an
+  // index (and the default), a set the articles bound, never one a request makes up.
+  thread_local std::map<std::string, std::optional<Language>, std::less<>> languages;
+  auto found = languages.find(locale);
+  if (found == languages.end()) {
+    auto language = LanguageForLocale(locale);
+    found = languages
+                .emplace(std::string(locale),
+                         language.ok() ? std::optional<Language>(std::move(*language)) : std::nullopt)
+                .first;
+  }
+  return found->second ? &*found->second : nullptr;
 }
 
 }  // namespace kb

@@ -23,6 +23,14 @@ struct Language {
 // it. Fails with a message naming the supported languages when Xapian has no stemmer for it.
 Result<Language> LanguageForLocale(std::string_view locale);
 
+// The language of `locale` for the calling thread, made once per thread and locale: a search
+// looks its languages up here rather than making them again. Xapian::Stem is a handle to a
+// stemmer that holds state and counts its references without atomics, so a Language must never
+// be shared or copied between threads: the pointer is valid on this thread only, until it ends.
+// Null when LanguageForLocale fails for `locale`. For the locales of an index and the default
+// only: the cache is never emptied, so that the pointers stay valid.
+const Language* ThisThreadsLanguage(std::string_view locale);
+
 // True for a BCP 47-like tag: a 2-3 letter language, then optional subtags of 1-8 letters and
 // digits ("en", "pt-BR", "zh-Hant"). Says nothing about whether Xapian can stem it.
 bool IsValidLocaleTag(std::string_view tag);

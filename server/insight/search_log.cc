@@ -50,6 +50,18 @@ StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& 
     s.top_slugs += (i ? " " : "") + result.hits[i].slug;
   }
   s.corrected = result.corrected.value_or("");
+  // The form the request's analysis made, in the locale that speaks for the query: the one
+  // searched, or, when the request named none or every locale, that of the top result.
+  if (response.analysis) {
+    const QueryAnalysis& query = *response.analysis;
+    const LocaleAnalysis* in = nullptr;
+    if ((request.locale.empty() || request.locale == kAllLocales) && !result.hits.empty()) {
+      in = query.In(result.hits[0].locale);
+    }
+    if (in == nullptr) in = &query.Primary();
+    s.language = in->locale;
+    s.normalized = in->normalized;
+  }
   return s;
 }
 
@@ -207,15 +219,21 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
 
 Status SearchLog::WriteSearch(StoredSearch& search) {
   const std::string typed = Simplified(search.query);
-  const std::string& locale = !search.locale.empty()          ? search.locale
-                              : !search.language_hint.empty() ? search.language_hint
-                                                              : std::string(kDefaultLocale);
-  auto language = LanguageForLocale(locale);
-  if (!language.ok()) language = LanguageForLocale(kDefaultLocale);
-  search.language = language->locale;
-  search.query = RedactPersonalData(search.query);
+  const std::string redacted = RedactPersonalData(search.query);
+  // The search's own analysis normalized the query as typed. Personal data must not reach the
+  // disk even as stems, so a query that redaction changed is normalized again, redacted.
+  if (search.normalized.empty() || redacted != search.query) {
+    const std::string& locale = !search.language.empty()      ? search.language
+                                : !search.locale.empty()        ? search.locale
+                                : !search.language_hint.empty() ? search.language_hint
+                                                                : std::string(kDefaultLocale);
+    auto language = LanguageForLocale(locale);
+    if (!language.ok()) language = LanguageForLocale(kDefaultLocale);
+    search.language = language->locale;
+    search.normalized = NormalizeQuery(redacted, *language);
+  }
+  search.query = redacted;
   search.corrected = RedactPersonalData(search.corrected);
-  search.normalized = NormalizeQuery(search.query, *language);
   if (Status s = db_->InsertSearch(search); !s.ok()) return s;
 
   // Search-as-you-type: "canc", "cancel", "cancel subscr" from one session within the window

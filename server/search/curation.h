@@ -1,5 +1,5 @@
-// Curation at search time: the rules of articles/_rules.yaml (stored in each index generation, see
-// core/curation_rules.h) pin articles to the top of the results for given queries, or hide them.
+// Curation on the page: the articles that the rules of articles/_rules.yaml pin for a query
+// (curation_rules_index.h says which) take the first places, each shown by its best section.
 #pragma once
 
 #include <xapian.h>
@@ -7,28 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/status.h"
 #include "server/search/query_builder.h"
 
 namespace kb {
-
-// What the rules say about one query.
-struct Curation {
-  std::vector<std::string> pinned;  // shown first, in this order, each once
-  std::vector<std::string> hidden;  // never shown
-
-  // The articles the ranked results must leave out: hidden ones, and pinned ones, which are
-  // already on top.
-  std::vector<std::string> Excluded() const;
-};
-
-// The rules stored in `db` that apply to `query`: those with a query of the same normalized form
-// (lower case, stopwords dropped, stemmed, order ignored; server/query_normalizer.h) in any of
-// `locales`, so "Invoices" and "invoice" both match "invoices". Matching rules apply in file
-// order; a slug both pinned and hidden by matching rules is hidden. Fails only when the stored
-// rules cannot be read.
-Result<Curation> CurationFor(const Xapian::Database& db, const std::string& query,
-                             const std::vector<std::string>& locales);
 
 // How one page of results is split between `pins` pinned articles, which come first, and the
 // ranked results after them.

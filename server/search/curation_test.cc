@@ -1,4 +1,5 @@
 #include "server/search/curation.h"
+#include "server/search/curation_rules_index.h"
 
 #include <gtest/gtest.h>
 
@@ -6,6 +7,7 @@
 
 #include "core/schema.h"
 #include "tests/support/fixture_searcher.h"
+#include "tests/support/analysed_query.h"
 
 namespace kb {
 namespace {
@@ -89,7 +91,7 @@ TEST_F(CurationSearchTest, APinnedArticleShowsTheSectionTheQueryMatchesBest) {
     QueryFilters filters;
     filters.locales = {"en"};
     filters.include_internal = true;
-    const BuiltQuery built = BuildQuery(db, "click refund ", filters);
+    const BuiltQuery built = BuildQuery(db, testing::Analysed("click refund "), filters);
     const Xapian::MSet pin = PinnedSection(db, "manual-refund", built.text_query, filters);
     ASSERT_EQ(pin.size(), 1u);
     EXPECT_EQ(pin.begin().get_document().get_value(schema::kSlotHeading), "Steps");
@@ -153,16 +155,16 @@ TEST_F(CurationSearchTest, PlainSearchAppliesNoRules) {
   for (const SearchHit& hit : r.hits) EXPECT_FALSE(hit.pinned);
 }
 
-TEST_F(CurationSearchTest, ReadsTheRulesStoredInTheIndex) {
+TEST_F(CurationSearchTest, ReadsTheRulesStoredInTheIndexOncePerGeneration) {
   fixture_->WithDatabase([](const Xapian::Database& db) {
-    auto curation = CurationFor(db, "Receipts", {"de", "en"});
-    ASSERT_TRUE(curation.ok()) << curation.status().message();
-    EXPECT_EQ(curation->pinned, (std::vector<std::string>{"refunds", "invoices"}));
-    EXPECT_TRUE(curation->hidden.empty());
-    curation = CurationFor(db, "cancel plan", {"en"});
-    ASSERT_TRUE(curation.ok());
-    EXPECT_EQ(curation->hidden, std::vector<std::string>{"refunds"});
-    EXPECT_TRUE(CurationFor(db, "plan", {"en"})->pinned.empty());
+    auto rules = CurationRulesIndex::Build(db, {"de", "en"});
+    ASSERT_TRUE(rules.ok()) << rules.status().message();
+    Curation curation = (*rules)->For(testing::Analysed("Receipts", {"de", "en"}));
+    EXPECT_EQ(curation.pinned, (std::vector<std::string>{"refunds", "invoices"}));
+    EXPECT_TRUE(curation.hidden.empty());
+    curation = (*rules)->For(testing::Analysed("cancel plan"));
+    EXPECT_EQ(curation.hidden, std::vector<std::string>{"refunds"});
+    EXPECT_TRUE((*rules)->For(testing::Analysed("plan")).pinned.empty());
   });
 }
 

@@ -1,7 +1,9 @@
 #include "server/search/live_index.h"
 
+#include <algorithm>
 #include <sstream>
 
+#include "core/language.h"
 #include "core/index_layout.h"
 #include "core/schema.h"
 
@@ -20,6 +22,12 @@ std::vector<std::string> SplitWords(const std::string& text) {
 
 }  // namespace
 
+const Language* IndexInfo::LanguageOf(const std::string& locale) const {
+  const bool present = locale == kDefaultLocale ||
+                       std::find(locales.begin(), locales.end(), locale) != locales.end();
+  return present ? ThisThreadsLanguage(locale) : nullptr;
+}
+
 LiveIndex::LiveIndex(std::string index_dir)
     : index_dir_(std::move(index_dir)), id_(next_live_index_id++) {}
 
@@ -37,6 +45,9 @@ Result<std::shared_ptr<const LiveIndex::Generation>> LiveIndex::Load(const std::
     info.sections = std::atoi(db->get_metadata(std::string(schema::kMetaSectionCount)).c_str());
     info.built_at = db->get_metadata(std::string(schema::kMetaBuiltAt));
     info.typos = TypoIndex::Build(*db);
+    auto curation = CurationRulesIndex::Build(*db, info.locales);
+    if (!curation.ok()) return curation.status();
+    info.curation = *curation;
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("index_unreadable", e.get_description());
   }

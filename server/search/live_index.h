@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 
+#include <xapian.h>
+
 #include "core/status.h"
 #include "server/search/index_info.h"
 

@@ -49,32 +49,31 @@ Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& text, unsign
 
 }  // namespace
 
-BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
+BuiltQuery BuildQuery(const Xapian::Database& db, const QueryAnalysis& analysis,
                       const QueryFilters& filters, const QueryFeatures& features) {
-  const bool last_word_partial = !text.empty() && text.back() != ' ';
+  const std::string& text = analysis.text;
   BuiltQuery built;
   std::vector<Xapian::Query> per_locale;
-  for (const std::string& locale : filters.locales) {
-    auto language = LanguageForLocale(locale);
-    if (!language.ok()) continue;  // the index only holds locales that parsed when indexed
-    Xapian::QueryParser parser = MakeParser(db, *language);
+  for (const LocaleAnalysis& in : analysis.locales) {
+    const Language& language = *in.language;
+    Xapian::QueryParser parser = MakeParser(db, language);
     Xapian::Query query =
         filters.synonyms
             ? ParseWithSynonyms(
                   db, text, [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
             : Parse(parser, text);
-    if (Xapian::Query boosts = RankingBoosts(text, *language, features.ranking, last_word_partial);
+    if (Xapian::Query boosts = RankingBoosts(analysis, language, features.ranking);
         !boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_OR, query, boosts);
     }
     if (features.typos) {
-      TypoExpansion typos = ExpandTypos(db, text, *language, *features.typos, last_word_partial);
+      TypoExpansion typos = ExpandTypos(db, analysis, language, *features.typos);
       if (!typos.query.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, typos.query);
       if (built.typo_rewrite.empty()) built.typo_rewrite = typos.rewritten;
     }
-    if (filters.locales.size() > 1) {
+    if (analysis.locales.size() > 1) {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(schema::Term(schema::kLocale, locale)));
+                            Xapian::Query(schema::Term(schema::kLocale, language.locale)));
     }
     per_locale.push_back(query);
   }

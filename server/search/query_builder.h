@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/language.h"
+#include "server/search/query_analysis.h"
 #include "server/search/ranking.h"
 #include "server/search/typo_index.h"
 
@@ -19,7 +20,7 @@ namespace kb {
 inline constexpr Xapian::termcount kMaxPrefixExpansion = 40;
 
 struct QueryFilters {
-  std::vector<std::string> locales;  // the locales to search; each parsed with its own stemmer
+  std::vector<std::string> locales;  // the locales searched (QueryAnalysis::locales)
   bool locale_requested = false;     // restrict to `locales` even when there is only one
   std::string category;              // "" = any
   std::vector<std::string> tags;     // all of them; empty = any
@@ -43,11 +44,11 @@ struct BuiltQuery {
   Xapian::Query text_query;
 };
 
-// Parses `text` once per locale in `filters.locales` (each restricted to its own locale's
-// documents, so German articles are matched with the German stemmer), ORs the results and
-// applies the filters. The last word matches as a prefix unless `text` ends in a space.
-// `db` supplies prefix expansions and spelling suggestions.
-BuiltQuery BuildQuery(const Xapian::Database& db, const std::string& text,
+// Parses `query` once per locale it is searched in (each restricted to its own locale's
+// documents when there are several, so German articles are matched with the German stemmer),
+// ORs the results and applies the filters. The last word matches as a prefix unless the text
+// ends in a space. `db` supplies prefix expansions, synonyms and the words typo tolerance needs.
+BuiltQuery BuildQuery(const Xapian::Database& db, const QueryAnalysis& query,
                       const QueryFilters& filters, const QueryFeatures& features = {});
 
 // `query` restricted the way BuildQuery restricts results: a requested locale, category, tag,

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "core/schema.h"
-#include "server/search/query_words.h"
 
 namespace kb {
 
@@ -24,13 +23,13 @@ RankingParams RankingParams::Tuned() {
   return params;
 }
 
-Xapian::Query RankingBoosts(const std::string& text, const Language& language,
-                            const RankingParams& params, bool last_word_partial) {
+Xapian::Query RankingBoosts(const QueryAnalysis& query, const Language& language,
+                            const RankingParams& params) {
   std::vector<std::string> words;
-  const std::vector<std::string> all = QueryWords(text);
+  const std::vector<std::string>& all = query.words;
   for (std::size_t i = 0; i < all.size(); ++i) {
     // The word being typed is only a prefix: its full form is unknown.
-    if (last_word_partial && i + 1 == all.size()) break;
+    if (query.last_word_partial && i + 1 == all.size()) break;
     if (!(*language.stopper)(all[i])) words.push_back(all[i]);
   }
   std::vector<Xapian::Query> boosts;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/language.h"
+#include "server/search/query_analysis.h"
 
 namespace kb {
 
@@ -27,9 +28,9 @@ struct RankingParams {
   static RankingParams Tuned();
 };
 
-// The extra subquery to OR with the parsed query (empty when the parameters add none). Never
-// matches a section the words themselves do not: it only reorders.
-Xapian::Query RankingBoosts(const std::string& text, const Language& language,
-                            const RankingParams& params, bool last_word_partial);
+// The extra subquery to OR with the parsed query of `query` in `language` (empty when the
+// parameters add none). Never matches a section the words themselves do not: it only reorders.
+Xapian::Query RankingBoosts(const QueryAnalysis& query, const Language& language,
+                            const RankingParams& params);
 
 }  // namespace kb

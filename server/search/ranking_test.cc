@@ -8,6 +8,7 @@
 #include "server/search/searcher.h"
 #include "tests/support/fixture_searcher.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/analysed_query.h"
 
 namespace kb {
 namespace {
@@ -78,9 +79,9 @@ TEST(RankingBoostsTest, LeaveOutTheWordBeingTypedAndStopwords) {
   auto language = LanguageForLocale("en");
   ASSERT_TRUE(language.ok());
   RankingParams params = RankingParams::Tuned();
-  EXPECT_EQ(RankingBoosts("how do i reset my passw", *language, params, true).get_description(),
+  EXPECT_EQ(RankingBoosts(testing::Analysed("how do i reset my passw"), *language, params).get_description(),
             "Query(0.5 * ZSreset)");
-  EXPECT_TRUE(RankingBoosts("reset passw", *language, RankingParams::Plain(), true).empty());
+  EXPECT_TRUE(RankingBoosts(testing::Analysed("reset passw"), *language, RankingParams::Plain()).empty());
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "server/search/popularity_table.h"
+#include "server/search/query_analysis.h"
 #include "server/search/search_request.h"
 #include "server/search/searcher.h"
 
@@ -20,6 +21,8 @@ struct SearchResponse {
   SearchResult result;
   std::string search_id;  // opaque; later events (clicks, feedback) refer to it
   double took_ms = 0;
+  // How the query was read: the log keeps its normalized form rather than analysing it again.
+  std::shared_ptr<const QueryAnalysis> analysis;
 };
 
 // Receives every search that was answered. Called on the request's thread after the answer is

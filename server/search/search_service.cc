@@ -28,15 +28,18 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   const std::shared_ptr<const PopularityTable> popularity =
       popularity_ ? popularity_->Current() : nullptr;
 
+  std::shared_ptr<const QueryAnalysis> analysis;
   auto result = index_.WithDatabase<SearchResult>(
       [&](const Xapian::Database& db, const IndexInfo& info) -> Result<SearchResult> {
-        if (!cache_) return searcher_.Search(db, info, *request, popularity.get());
+        // Once per request (a retry on a reopened database may see a new generation).
+        analysis = std::make_shared<const QueryAnalysis>(AnalyseQuery(*request, info));
+        if (!cache_) return searcher_.Search(db, info, *request, *analysis, popularity.get());
         // Results depend on the index generation and, through popularity, on the table in use.
         const std::string key = ResultCache::KeyFor(
             info.generation + "/" + std::to_string(popularity ? popularity->version() : 0),
             *request);
         if (auto cached = cache_->Get(key)) return SearchResult(*cached);
-        auto found = searcher_.Search(db, info, *request, popularity.get());
+        auto found = searcher_.Search(db, info, *request, *analysis, popularity.get());
         if (found.ok()) cache_->Put(key, *found);
         return found;
       });
@@ -44,6 +47,7 @@ Result<SearchResponse> SearchService::Search(const QueryParams& params, const Ca
   SearchResponse response;
   response.result = std::move(*result);
   response.search_id = NewSearchId();
+  response.analysis = std::move(analysis);
   response.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (recorder_) recorder_->RecordSearch(*request, response, caller);

@@ -1,5 +1,5 @@
 // The search core: a validated request in, ranked results out. No sockets, no threads, no clock:
-// the HTTP layer and the tests call it the same way.
+// the HTTP layer, the benchmark and the tests call it the same way.
 #pragma once
 
 #include <xapian.h>
@@ -13,9 +13,9 @@
 #include "server/search/facet_spy.h"
 #include "server/search/index_info.h"
 #include "server/search/popularity_table.h"
+#include "server/search/query_analysis.h"
 #include "server/search/ranking.h"
 #include "server/search/search_request.h"
-#include "server/search/typo_index.h"
 
 namespace kb {
 
@@ -45,7 +45,8 @@ struct SearchResult {
   std::string query;                     // as the client sent it
   Xapian::doccount total = 0;            // matching articles (an estimate on large indexes)
   std::vector<SearchHit> hits;           // one per article, best first
-  std::optional<std::string> corrected;  // set when the results are for a spelling correction
+  // The query as typo tolerance read it, when it corrected every meaningful word.
+  std::optional<std::string> corrected;
   std::string locale;                    // the locale searched (kAllLocales for every one)
   // Set when the request asked for a locale the index has no articles in: the default locale was
   // searched instead.
@@ -79,11 +80,16 @@ class Searcher {
 
   const SearchFeatures& features() const { return features_; }
 
-  // Runs `request` against `db`. Results are collapsed to one per article; when nothing matches
-  // and the index's spelling data suggests a correction, the corrected query is run instead and
-  // reported. `popularity` (when given and the feature is on) reorders the first page a
-  // little (see popularity.h). Throws nothing: Xapian errors come back as kUnavailable (the caller
-  // may reopen the database and retry).
+  // Runs `request`, analysed as `query` (AnalyseQuery), against `db`. Results are collapsed to
+  // one per article; words the index does not know also match their near spellings (typo
+  // tolerance), and when every meaningful word was corrected the response says so. `popularity`
+  // (when given and the feature is on) reorders the first page a little (popularity_table.h).
+  // Throws nothing: Xapian errors come back as kUnavailable (the caller may reopen the database
+  // and retry).
+  Result<SearchResult> Search(const Xapian::Database& db, const IndexInfo& info,
+                              const SearchRequest& request, const QueryAnalysis& query,
+                              const PopularityTable* popularity = nullptr) const;
+  // The same, analysing `request` first.
   Result<SearchResult> Search(const Xapian::Database& db, const IndexInfo& info,
                               const SearchRequest& request,
                               const PopularityTable* popularity = nullptr) const;

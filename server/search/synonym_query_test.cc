@@ -6,6 +6,7 @@
 
 #include "server/search/query_builder.h"
 #include "tests/support/fixture_searcher.h"
+#include "tests/support/analysed_query.h"
 
 namespace kb {
 namespace {
@@ -42,7 +43,7 @@ class SynonymSearchTest : public ::testing::Test {
       filters.locales = {"en"};
       filters.include_internal = true;
       filters.synonyms = synonyms;
-      description = BuildQuery(db, text, filters).query.get_description();
+      description = BuildQuery(db, testing::Analysed(text), filters).query.get_description();
     });
     return description;
   }

@@ -4,7 +4,6 @@
 #include <set>
 #include <vector>
 
-#include "server/search/query_words.h"
 
 namespace kb {
 namespace {
@@ -25,11 +24,11 @@ std::size_t Letters(const std::string& word) {
 
 }  // namespace
 
-TypoExpansion ExpandTypos(const Xapian::Database& db, const std::string& text,
-                          const Language& language, const TypoIndex& typos,
-                          bool last_word_partial) {
+TypoExpansion ExpandTypos(const Xapian::Database& db, const QueryAnalysis& query,
+                          const Language& language, const TypoIndex& typos) {
   TypoExpansion expansion;
-  const std::vector<std::string> words = QueryWords(text);
+  const std::vector<std::string>& words = query.words;
+  const bool last_word_partial = query.last_word_partial;
   std::vector<Xapian::Query> corrected;
   std::vector<std::string> rewritten_words;
   bool every_word_unknown_and_corrected = true;

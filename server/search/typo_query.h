@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/language.h"
+#include "server/search/query_analysis.h"
 #include "server/search/typo_index.h"
 
 namespace kb {
@@ -35,9 +36,9 @@ struct TypoExpansion {
   std::string rewritten;
 };
 
-// `last_word_partial`: the last word is still being typed; it is only corrected when no indexed
-// term starts with it.
-TypoExpansion ExpandTypos(const Xapian::Database& db, const std::string& text,
-                          const Language& language, const TypoIndex& typos, bool last_word_partial);
+// The typo expansion of `query`'s words in `language`. A last word still being typed is only
+// corrected when no indexed term starts with it.
+TypoExpansion ExpandTypos(const Xapian::Database& db, const QueryAnalysis& query,
+                          const Language& language, const TypoIndex& typos);
 
 }  // namespace kb
