@@ -98,6 +98,166 @@ void ReadStatistics(const Xapian::Database& db, IndexSummary& summary) {
   summary.sections = std::atoi(db.get_metadata(std::string(schema::kMetaSectionCount)).c_str());
 }
 
+// The generation that is live when the run starts, opened once for the whole run.
+struct LiveGeneration {
+  std::optional<std::string> name;  // none: there is no usable index yet
+  std::optional<Xapian::Database> db;
+  PreviousState previous;  // what it holds for each source path (empty on a rebuild)
+  bool rebuild = false;    // write every article anew, keeping nothing of it
+};
+
+LiveGeneration OpenLiveGeneration(const std::string& index_dir, const IndexerOptions& options,
+                                  const DiagnosticSink& report) {
+  LiveGeneration live;
+  live.rebuild = options.full_rebuild;
+  auto current = index_layout::CurrentGeneration(index_dir);
+  if (!current.ok()) return live;
+  auto db = index_layout::OpenGeneration(index_dir, *current);
+  if (!db.ok()) {
+    report(index_dir + ": " + db.status().message() + "; rebuilding it from the articles");
+    live.rebuild = true;
+    return live;
+  }
+  live.name = *current;
+  if (!live.rebuild) live.previous = ReadPreviousState(*db);
+  live.db = std::move(*db);
+  return live;
+}
+
+// The articles of the source, sorted: those to write, and the paths to take out of the live
+// generation. Counts each kind in `summary` and reports every problem.
+struct ChangePlan {
+  std::vector<PendingArticle> to_add;
+  std::vector<std::string> removed_paths;
+};
+
+// Reads every file: unchanged ones claim their slug at once; broken ones that were indexed
+// before are `kept` (their last good version stays live); the rest are `pending`, in path order.
+struct SourceScan {
+  std::map<std::string, std::string> slug_owner;  // slug -> path
+  std::map<std::string, std::string> display;     // path -> display path
+  std::vector<std::string> kept;
+  std::vector<std::pair<std::string, PendingArticle>> pending;
+  std::map<std::string, int> slug_line;  // path -> line of its slug, for duplicate reports
+};
+
+Result<SourceScan> ScanSource(ArticleSource& source, PreviousState& previous,
+                              IndexSummary& summary, const DiagnosticSink& report) {
+  std::vector<std::string> problems;
+  auto paths = source.List(problems);
+  if (!paths.ok()) return paths.status();
+  for (const std::string& problem : problems) report(problem);
+  SourceScan scan;
+  for (const std::string& path : *paths) {
+    auto file = source.Read(path);
+    const auto before = previous.find(path);
+    if (!file.ok()) {
+      report(file.status().message());
+      ++summary.failed;
+      if (before != previous.end()) scan.kept.push_back(path);
+      continue;
+    }
+    scan.display[path] = file->display_path;
+    const std::string hash = ContentHash(*file);
+    if (before != previous.end() && before->second.hash == hash) {
+      scan.slug_owner[before->second.slug] = path;
+      ++summary.unchanged;
+      continue;
+    }
+    ParsedArticle parsed = ParseArticle(*file);
+    for (const Diagnostic& w : parsed.warnings) report(w.Format(file->display_path) + " (warning)");
+    if (!parsed.ok()) {
+      for (const Diagnostic& e : parsed.errors) report(e.Format(file->display_path));
+      ++summary.failed;
+      if (before != previous.end()) scan.kept.push_back(path);
+      continue;
+    }
+    scan.slug_line[path] = SlugLine(file->bytes);
+    scan.pending.emplace_back(path, PendingArticle{std::move(parsed.article), hash});
+  }
+  for (const std::string& path : scan.kept) {
+    scan.slug_owner[previous[path].slug] = path;
+    report((scan.display.count(path) ? scan.display[path] : path) +
+           ": the previously indexed version stays live");
+  }
+  return scan;
+}
+
+// Slugs are unique: articles already live keep theirs; new claims go in path order. Then the
+// paths that were live and are now neither unchanged, kept nor replaced are removed.
+ChangePlan PlanChanges(SourceScan& scan, PreviousState& previous, IndexSummary& summary,
+                       const DiagnosticSink& report) {
+  ChangePlan plan;
+  for (auto& [path, item] : scan.pending) {
+    const auto owner = scan.slug_owner.find(item.article.slug);
+    if (owner != scan.slug_owner.end()) {
+      report(scan.display[path] + ":" + std::to_string(scan.slug_line[path]) +
+             ":1: duplicate slug '" + item.article.slug + "': " + scan.display[owner->second] +
+             " already uses it; set a different 'slug:'");
+      ++summary.failed;
+      if (previous.count(path)) {
+        scan.kept.push_back(path);
+        scan.slug_owner.emplace(previous[path].slug, path);
+      }
+      continue;
+    }
+    scan.slug_owner[item.article.slug] = path;
+    (previous.count(path) ? summary.updated : summary.added)++;
+    plan.to_add.push_back(std::move(item));
+  }
+  std::set<std::string> keep_paths(scan.kept.begin(), scan.kept.end());
+  for (const auto& [slug, path] : scan.slug_owner) keep_paths.insert(path);
+  std::set<std::string> replaced_paths;
+  for (const PendingArticle& item : plan.to_add) replaced_paths.insert(item.article.path);
+  for (const auto& [path, record] : previous) {
+    const bool replaced = replaced_paths.count(path) > 0;
+    if (replaced || !keep_paths.count(path)) plan.removed_paths.push_back(path);
+    if (!replaced && !keep_paths.count(path)) ++summary.deleted;
+  }
+  return plan;
+}
+
+// Writes the new generation at `path`: from scratch on a rebuild (every core writes a share, and
+// the shares become one database), else as a copy of the live one with the plan applied.
+// Throws Xapian::Error and std::filesystem::filesystem_error.
+void WriteGeneration(const std::string& index_dir, const std::string& path,
+                     const LiveGeneration& live, ChangePlan& plan, const SettingsFiles& settings,
+                     const IndexerOptions& options, const DiagnosticSink& report,
+                     IndexSummary& summary) {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  const bool incremental = live.name && !live.rebuild;
+  if (incremental) {
+    fs::copy(index_layout::GenerationPath(index_dir, *live.name), path,
+             fs::copy_options::recursive);
+  } else {
+    WriteNewDatabase(plan.to_add, path, WriterThreads(options));
+  }
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  if (incremental) {
+    IndexWriter writer(db);
+    for (const std::string& gone : plan.removed_paths) {
+      writer.RemoveArticle(live.previous.at(gone).slug);
+      writer.RemoveSource(gone);
+    }
+    for (const PendingArticle& item : plan.to_add) {
+      writer.RemoveArticle(item.article.slug);  // sections that no longer exist
+      writer.AddArticle(item);
+    }
+  }
+  // A rebuild keeps the live generation's settings where the files are broken now (a copy of the
+  // live generation already has them).
+  settings.Store(db, live.rebuild && live.db ? &*live.db : nullptr, report);
+  WriteStatistics(db);
+  db.commit();
+  db.close();
+  ReadStatistics(Xapian::Database(path), summary);
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 std::string IndexSummary::Line() const {
@@ -120,110 +280,17 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   auto lock = index_layout::WriterLock::Acquire(index_dir);
   if (!lock.ok()) return lock.status();
 
-  // What is live now, if anything usable.
-  std::optional<std::string> live;
-  PreviousState previous;
-  bool rebuild = options.full_rebuild;
-  if (auto current = index_layout::CurrentGeneration(index_dir); current.ok()) {
-    auto db = index_layout::OpenGeneration(index_dir, *current);
-    if (db.ok()) {
-      live = *current;
-      if (!rebuild) previous = ReadPreviousState(*db);
-    } else {
-      report(index_dir + ": " + db.status().message() + "; rebuilding it from the articles");
-      rebuild = true;
-    }
-  }
-
-  std::vector<std::string> problems;
-  auto paths = source.List(problems);
-  if (!paths.ok()) return paths.status();
-  for (const std::string& problem : problems) report(problem);
-
-  // Sort every file into unchanged, kept (broken now, indexed before) or pending.
-  std::map<std::string, std::string> slug_owner;  // slug -> path
-  std::map<std::string, std::string> display;     // path -> display path
-  std::vector<std::string> kept;
-  std::vector<std::pair<std::string, PendingArticle>> pending;  // path order
-  std::map<std::string, int> pending_slug_line;
-  for (const std::string& path : *paths) {
-    auto file = source.Read(path);
-    const auto before = previous.find(path);
-    if (!file.ok()) {
-      report(file.status().message());
-      ++summary.failed;
-      if (before != previous.end()) kept.push_back(path);
-      continue;
-    }
-    display[path] = file->display_path;
-    const std::string hash = ContentHash(*file);
-    if (before != previous.end() && before->second.hash == hash) {
-      slug_owner[before->second.slug] = path;
-      ++summary.unchanged;
-      continue;
-    }
-    ParsedArticle parsed = ParseArticle(*file);
-    for (const Diagnostic& w : parsed.warnings) report(w.Format(file->display_path) + " (warning)");
-    if (!parsed.ok()) {
-      for (const Diagnostic& e : parsed.errors) report(e.Format(file->display_path));
-      ++summary.failed;
-      if (before != previous.end()) kept.push_back(path);
-      continue;
-    }
-    pending_slug_line[path] = SlugLine(file->bytes);
-    pending.emplace_back(path, PendingArticle{std::move(parsed.article), hash});
-  }
-  for (const std::string& path : kept) {
-    slug_owner[previous[path].slug] = path;
-    report(display.count(path) ? display[path] + ": the previously indexed version stays live"
-                               : path + ": the previously indexed version stays live");
-  }
-
-  // Slugs are unique: articles already live keep theirs; new claims go in path order.
-  std::vector<PendingArticle> to_add;
-  for (auto& [path, item] : pending) {
-    const auto owner = slug_owner.find(item.article.slug);
-    if (owner != slug_owner.end()) {
-      report(display[path] + ":" + std::to_string(pending_slug_line[path]) +
-             ":1: duplicate slug '" + item.article.slug + "': " + display[owner->second] +
-             " already uses it; set a different 'slug:'");
-      ++summary.failed;
-      if (previous.count(path)) {
-        kept.push_back(path);
-        slug_owner.emplace(previous[path].slug, path);
-      }
-      continue;
-    }
-    slug_owner[item.article.slug] = path;
-    (previous.count(path) ? summary.updated : summary.added)++;
-    to_add.push_back(std::move(item));
-  }
-
-  // Paths that were live and are now neither unchanged, kept nor replaced.
-  std::set<std::string> keep_paths(kept.begin(), kept.end());
-  for (const auto& [slug, path] : slug_owner) keep_paths.insert(path);
-  std::vector<std::string> removed_paths;
-  for (const auto& [path, record] : previous) {
-    const bool replaced = std::any_of(to_add.begin(), to_add.end(), [&](const PendingArticle& p) {
-      return p.article.path == path;
-    });
-    if (replaced || !keep_paths.count(path)) removed_paths.push_back(path);
-    if (!replaced && !keep_paths.count(path)) ++summary.deleted;
-  }
-
+  LiveGeneration live = OpenLiveGeneration(index_dir, options, report);
+  auto scan = ScanSource(source, live.previous, summary, report);
+  if (!scan.ok()) return scan.status();
+  ChangePlan plan = PlanChanges(*scan, live.previous, summary, report);
   const SettingsFiles settings = SettingsFiles::Load(source, report, summary.failed);
-  bool settings_changed = false;
-  if (live && !rebuild) {
-    auto db = index_layout::OpenGeneration(index_dir, *live);
-    settings_changed = !db.ok() || settings.ChangedSince(*db);
-  }
-  const bool changed =
-      rebuild || !live || !to_add.empty() || summary.deleted > 0 || settings_changed;
+  const bool settings_changed = live.db && !live.rebuild && settings.ChangedSince(*live.db);
+  const bool changed = live.rebuild || !live.name || !plan.to_add.empty() || summary.deleted > 0 ||
+                       settings_changed;
   if (!changed) {
-    auto db = index_layout::OpenGeneration(index_dir, *live);
-    if (db.ok()) ReadStatistics(*db, summary);
-    summary.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ReadStatistics(*live.db, summary);
+    summary.seconds = SecondsSince(start);
     return summary;
   }
 
@@ -231,36 +298,7 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   const std::string generation = index_layout::NextGenerationName(index_dir);
   const std::string path = index_layout::GenerationPath(index_dir, generation);
   try {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-    if (!live || rebuild) {
-      // Nothing to keep: every core writes a share, and the shares become one database.
-      WriteNewDatabase(to_add, path, WriterThreads(options));
-    } else {
-      fs::copy(index_layout::GenerationPath(index_dir, *live), path, fs::copy_options::recursive);
-    }
-    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-    if (live && !rebuild) {
-      IndexWriter writer(db);
-      for (const std::string& gone : removed_paths) {
-        writer.RemoveArticle(previous[gone].slug);
-        writer.RemoveSource(gone);
-      }
-      for (const PendingArticle& item : to_add) {
-        writer.RemoveArticle(item.article.slug);  // sections that no longer exist
-        writer.AddArticle(item);
-      }
-    }
-    std::optional<Xapian::Database> keep_from;
-    if (live && rebuild) {
-      auto previous_db = index_layout::OpenGeneration(index_dir, *live);
-      if (previous_db.ok()) keep_from = *previous_db;
-    }
-    settings.Store(db, keep_from ? &*keep_from : nullptr, report);
-    WriteStatistics(db);
-    db.commit();
-    db.close();
-    ReadStatistics(Xapian::Database(path), summary);
+    WriteGeneration(index_dir, path, live, plan, settings, options, report, summary);
   } catch (const Xapian::Error& e) {
     std::error_code ec;
     fs::remove_all(path, ec);
@@ -274,7 +312,7 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   if (Status s = index_layout::Publish(index_dir, generation); !s.ok()) return s;
   index_layout::RemoveOldGenerations(index_dir, generation, options.keep_previous_generations);
   summary.published = true;
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = SecondsSince(start);
   return summary;
 }
 
