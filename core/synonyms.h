@@ -40,14 +40,14 @@ struct SynonymFile {
 std::variant<SynonymFile, std::vector<Diagnostic>> ParseSynonyms(const std::string& text);
 
 // The synonym table for an index holding `locales`, keyed the way Xapian 1.4's QueryParser looks
-// entries up (verified in core/synonyms_test.cc and server/searcher_test.cc):
+// entries up (verified in core/synonyms_test.cc and server/search/synonym_query_test.cc):
 //   - a single word is looked up first as typed (lower case, "refund") and, when that has no
 //     entry and the word is stemmed (STEM_SOME: not capitalised), as "Z" + its stem ("Zrefund"),
 //     so both keys are written, the stem once per stemmer of the rule's locales;
 //   - a phrase is looked up as its lower-case words joined by single spaces ("money back");
 //   - a value is used as a query term as is: a word becomes "Z" + its stem, matching every form
 //     of it; a phrase stays "two factor", which matches no term by itself and which the server
-//     turns into a phrase query (server/synonym_phrases.h).
+//     turns into a phrase query (PhraseSynonyms in server/search/synonym_query.h).
 // Rules without a locale use every locale in `locales` (the default locale when it is empty).
 std::map<std::string, std::set<std::string>> SynonymTableFor(
     const SynonymFile& file, const std::vector<std::string>& locales);

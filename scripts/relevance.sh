@@ -4,7 +4,7 @@
 # in the same run, then the queries whose answer was not first. Builds only the two relevance tests
 # in ./build (or $KB_BUILD_DIR). Exits non-zero when a formula test fails or a figure misses its
 # floor. With --tune, instead prints how a grid of ranking parameters scores (see
-# RankingParams in server/ranking.h).
+# RankingParams in server/search/ranking.h).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${KB_BUILD_DIR:-build}"

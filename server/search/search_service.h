@@ -7,11 +7,10 @@
 #include <string>
 
 #include "core/index_records.h"
-#include "server/http/article_page.h"
-#include "core/clock.h"
 #include "server/search/live_index.h"
+#include "server/search/related_articles.h"
 #include "server/search/result_cache.h"
-#include "server/insight/search_log.h"
+#include "server/search/search_recorder.h"
 #include "server/search/search_request.h"
 #include "server/search/searcher.h"
 
