@@ -59,8 +59,8 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const QueryAnalysis& analysis,
     Xapian::QueryParser parser = MakeParser(db, language);
     Xapian::Query query =
         filters.synonyms
-            ? ParseWithSynonyms(
-                  db, text, [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
+            ? ParseWithSynonyms(db, text, analysis.words, language.stemmer,
+                                [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
             : Parse(parser, text);
     if (Xapian::Query boosts = RankingBoosts(analysis, language, features.ranking);
         !boosts.empty()) {

@@ -66,6 +66,21 @@ bool HasSynonym(const Xapian::Query& query) {
   return false;
 }
 
+// Whether the synonym table may have an entry for the query: a key that starts with one of its
+// words as typed (a word or a phrase beginning with it) or with "Z" and its stem. A superset of
+// the keys the query parser looks up, found with two B-tree seeks a word instead of a parse.
+bool MayHaveSynonyms(const Xapian::Database& db, const std::vector<std::string>& words,
+                     const Xapian::Stem& stemmer) {
+  for (const std::string& word : words) {
+    const std::string stemmed = "Z" + stemmer(word);
+    if (db.synonym_keys_begin(word) != db.synonym_keys_end(word) ||
+        db.synonym_keys_begin(stemmed) != db.synonym_keys_end(stemmed)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Xapian::Query PhraseSynonyms(const Xapian::Query& query) {
@@ -74,9 +89,10 @@ Xapian::Query PhraseSynonyms(const Xapian::Query& query) {
 }
 
 Xapian::Query ParseWithSynonyms(
-    const Xapian::Database& db, const std::string& text,
+    const Xapian::Database& db, const std::string& text, const std::vector<std::string>& words,
+    const Xapian::Stem& stemmer,
     const std::function<Xapian::Query(const std::string&, unsigned)>& parse) {
-  if (db.synonym_keys_begin() == db.synonym_keys_end()) return parse(text, 0);
+  if (!MayHaveSynonyms(db, words, stemmer)) return parse(text, 0);
   // Xapian expands no synonym for the word still being typed (it is a prefix), nor for a phrase
   // that ends with it: read the text as complete to find them.
   const std::string complete = !text.empty() && text.back() != ' ' ? text + " " : text;

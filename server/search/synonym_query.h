@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kb {
 
@@ -19,10 +20,12 @@ namespace kb {
 //     before the space is typed;
 //   - a phrase in the table ("two factor") becomes a phrase query, since Xapian 1.4 uses a
 //     synonym as one term. See PhraseSynonyms().
-// When the table has nothing for `text`, returns the query as typed alone. `parse` is called
-// last for `text` itself, so the parser's corrected query string is for it.
+// When the table has nothing for `text`, returns the query as typed alone. `words` are the
+// query's words (QueryAnalysis::words) and `stemmer` the locale's: when no synonym key starts
+// with any of them, as typed or stemmed, the text is parsed once, without the table.
 Xapian::Query ParseWithSynonyms(
-    const Xapian::Database& db, const std::string& text,
+    const Xapian::Database& db, const std::string& text, const std::vector<std::string>& words,
+    const Xapian::Stem& stemmer,
     const std::function<Xapian::Query(const std::string&, unsigned)>& parse);
 
 // `query` with every term that holds a space (a phrase from the synonym table, which matches no

@@ -59,6 +59,25 @@ class SynonymSearchTest : public ::testing::Test {
 };
 FixtureSearcher* SynonymSearchTest::fixture_ = nullptr;
 
+TEST_F(SynonymSearchTest, AQueryWithoutSynonymKeysIsParsedOnce) {
+  fixture_->WithDatabase([](const Xapian::Database& db) {
+    const Xapian::Stem english("en");
+    auto parses = [&](const std::string& text) {
+      int calls = 0;
+      ParseWithSynonyms(db, text, testing::Analysed(text).words, english,
+                        [&](const std::string& t, unsigned) {
+                          ++calls;
+                          return Xapian::Query(t);
+                        });
+      return calls;
+    };
+    EXPECT_EQ(parses("reset my password"), 1);
+    // A key starting with a word (as typed, or its stem) needs the second reading.
+    EXPECT_EQ(parses("refunds please"), 2);
+    EXPECT_EQ(parses("how to stop pay"), 2);  // "stop paying" begins with "stop"
+  });
+}
+
 TEST_F(SynonymSearchTest, TheParserFindsTheIndexedKeys) {
   // A word, looked up as typed ("payback"; the query term itself is its stem): the values are
   // stemmed terms.
