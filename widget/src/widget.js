@@ -2,7 +2,9 @@
 // panel (mode "launcher") or a search box in the page (mode "inline"), the results, the article
 // view, feedback and contact. Searches are debounced by the search box; here each keystroke aborts
 // the request in flight and a sequence number makes sure only the newest query's answer is shown.
-import { el, icon, ICONS, clipBytes } from './dom.js';
+import { el } from './shared/dom.js';
+import { icon, ICONS } from './icons.js';
+import { clipBytes } from './text.js';
 import { createApi } from './api.js';
 import { sessionId } from './session.js';
 import { STRINGS } from './strings.js';
