@@ -1,6 +1,9 @@
 // The agent console: search with internal articles included (the agent token is sent with every
-// request), filter by category and tag, and copy an answer or a link into a ticket reply.
+// request), filter by category and tag, and copy an answer or a link into a ticket reply. What the
+// API sends is set as text; a snippet goes through the widget's snippet policy (only its <mark>
+// elements are kept).
 import { $, el } from '../../../widget/src/shared/dom.js';
+import { snippetNodes } from '../../../widget/src/shared/snippet.js';
 
 const TOKEN_KEY = 'kb-agent-token';
 
@@ -73,13 +76,11 @@ function resultItem(hit) {
   });
   const copyLink = el('button', { type: 'button', class: 'secondary', 'data-label': 'Copy link' }, 'Copy link');
   copyLink.addEventListener('click', () => copy(link, copyLink));
-  const snippet = el('p', { class: 'snippet' });
-  snippet.innerHTML = hit.snippet;  // server-escaped text whose only markup is <mark>
   return el('li', { 'data-slug': hit.slug },
     el('h2', {}, el('a', { href: link, target: '_blank', rel: 'noopener' }, hit.title),
       hit.section && hit.section !== hit.title ? el('span', { class: 'muted' }, ` › ${hit.section}`) : null,
       hit.audience === 'internal' ? el('span', { class: 'badge' }, 'internal') : null),
-    snippet,
+    el('p', { class: 'snippet' }, snippetNodes(hit.snippet || '')),
     el('p', { class: 'muted' }, `${hit.category}${hit.tags.length ? ' · ' + hit.tags.join(', ') : ''}`),
     el('div', { class: 'actions' }, copyAnswer, copyLink));
 }
