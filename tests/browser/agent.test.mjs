@@ -103,3 +103,58 @@ test('facets narrow the results in one click, in every language', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// Snippets go through the widget's snippet policy: only <mark> is kept as markup. An article that
+// quotes HTML shows it as text, and so does HTML that the server should never send (a crafted
+// answer here): no element is made from it, nothing loads, nothing runs, and the page's
+// Content-Security-Policy has nothing to refuse.
+test('snippets are text but for <mark>, whatever the article or the answer holds', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}/agent`);
+  await page.fill('#token', TOKEN);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#console:not([hidden])');
+  const snippetOf = (slug) => page.locator(`#results li[data-slug="${slug}"] .snippet`);
+  const elementsIn = (locator) => locator.evaluate((p) => [...p.querySelectorAll('*')].map((n) => n.nodeName));
+
+  // The sync article says: If the page shows `<script>` tags or a "Sync failed" banner.
+  await page.fill('#q', 'script tags banner');
+  const quoted = snippetOf('sync');
+  await quoted.waitFor();
+  assert.match(await quoted.textContent(), /<script>/);
+  assert.ok((await elementsIn(quoted)).every((name) => name === 'MARK'));
+
+  // A query that is itself HTML is only ever text.
+  await page.fill('#q', '<img src=x onerror=window.__queryRan=1> refund');
+  await page.waitForFunction(() => /result/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.locator('#results img, #status img').count(), 0);
+
+  // An answer with markup beyond <mark>.
+  await page.route(`${server.url}/api/search?*`, (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({
+      query: 'refund', total: 1, corrected: null, facets: {},
+      results: [{
+        slug: 'crafted', title: 'Crafted', section: 'Crafted', anchor: '', url: '/articles/crafted',
+        category: 'billing', tags: [], audience: 'public',
+        snippet: 'a <mark>refund</mark> <img src=x onerror="window.__snippetRan=1"><b>bold</b> ' +
+          '&lt;img src=x onerror=alert(1)&gt; <script>window.__snippetRan=2</script>',
+      }],
+    }),
+  }));
+  await page.fill('#q', 'refund crafted');
+  const crafted = snippetOf('crafted');
+  await crafted.waitFor();
+  assert.deepEqual(await elementsIn(crafted), ['MARK']);
+  assert.equal(await crafted.locator('mark').textContent(), 'refund');
+  assert.equal(await crafted.textContent(), 'a refund <img src=x onerror="window.__snippetRan=1"><b>bold</b> ' +
+    '<img src=x onerror=alert(1)> <script>window.__snippetRan=2</script>');
+  await page.waitForTimeout(200);  // time for an image to fail or a handler to run, were there one
+  assert.equal(await page.evaluate(() => window.__snippetRan ?? window.__queryRan ?? null), null);
+  await page.unrouteAll();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -3,7 +3,8 @@
 // <template>, so nothing loads or runs while it is checked), stripped of anything active as a
 // second line of defence, and its relative links and images are pointed at the kb server rather
 // than the host page. Links to other articles open here in the widget.
-import { el, icon, ICONS } from './dom.js';
+import { el } from './shared/dom.js';
+import { icon, ICONS } from './icons.js';
 
 const ACTIVE = /^(SCRIPT|STYLE|IFRAME|FRAME|OBJECT|EMBED|LINK|META|BASE|FORM|INPUT|BUTTON|TEXTAREA|SELECT)$/;
 const URL_ATTRS = ['href', 'src'];

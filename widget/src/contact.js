@@ -1,7 +1,7 @@
 // "Contact support": hands the person's recent searches to whatever the site uses for support.
 // `contact` is a URL (it gets ?queries=a | b | c), a mailto: address (the searches go in the
 // body), or, through KbWidget.mount(), a function called with {queries, searchId, slug}.
-import { el } from './dom.js';
+import { el } from './shared/dom.js';
 
 export function contactHref(contact, queries, strings) {
   if (/^mailto:/i.test(contact)) {

@@ -1,7 +1,8 @@
 // "Was this helpful?" under an article. Yes sends `helpful` at once; No opens an optional reason
 // and a Send button, and offers support. A No that is left without pressing Send is still sent
 // (without a reason, or with what was typed) when the person leaves the article: flush().
-import { el, replace, clipBytes } from './dom.js';
+import { el, replace } from './shared/dom.js';
+import { clipBytes } from './text.js';
 
 export function Feedback({ strings, send, contactOffer }) {
   const root = el('div', { class: 'kbw-feedback' });

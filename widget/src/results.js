@@ -1,8 +1,10 @@
 // The results list: a role=listbox of role=option rows (title, section heading, snippet), the
 // "Showing results for" correction, the count, and the empty and error states. The snippet is
-// the only server HTML shown here, and only its <mark> elements survive: everything else in it
-// becomes text.
-import { el, replace, fill } from './dom.js';
+// the only server HTML shown here, through the snippet policy (shared/snippet.js): only its <mark>
+// elements survive, everything else in it becomes text.
+import { el, replace } from './shared/dom.js';
+import { snippetNodes } from './shared/snippet.js';
+import { fill } from './text.js';
 
 // "English" for "en", in the widget's own language; the code itself where the browser cannot say.
 function languageName(code, inLanguage) {
@@ -11,13 +13,6 @@ function languageName(code, inLanguage) {
   } catch {
     return code;
   }
-}
-
-function snippet(html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return Array.from(template.content.childNodes, (node) =>
-    node.nodeName === 'MARK' ? el('mark', {}, node.textContent) : node.textContent);
 }
 
 export function countText(strings, total) {
@@ -90,7 +85,7 @@ export function Results({ strings, listId, onOpen, onActive }) {
         },
         el('span', { class: 'kbw-title', id: `${id}-t` }, result.title,
           heading ? el('span', { class: 'kbw-section' }, ' ', el('span', { 'aria-hidden': 'true' }, '›'), ' ', heading) : null),
-        el('span', { class: 'kbw-snippet', id: `${id}-s` }, snippet(result.snippet || '')));
+        el('span', { class: 'kbw-snippet', id: `${id}-s` }, snippetNodes(result.snippet || '')));
       }));
       replace(empty,
         el('p', { class: 'kbw-empty-title' }, fill(strings.noneFor, { q: query.trim() })),

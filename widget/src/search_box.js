@@ -1,7 +1,8 @@
 // The search input: a WAI-ARIA combobox (role=combobox, aria-expanded, aria-controls,
 // aria-activedescendant) over the results listbox. It debounces typing and hands the query on;
 // the widget does the fetching. Keys it does not handle itself go to onKey.
-import { el, icon, ICONS } from './dom.js';
+import { el } from './shared/dom.js';
+import { icon, ICONS } from './icons.js';
 
 export const DEBOUNCE_MS = 120;
 

@@ -1,186 +1,167 @@
 // The content owners' page: the knowledge-gap report and the article report, read from the
 // token-protected admin API. The page itself holds no data. Everything shown from the API is set
 // as text, never as HTML.
-(() => {
-  'use strict';
+import { $, el } from '../../../widget/src/shared/dom.js';
 
-  const TOKEN_KEY = 'kb-admin-token';
-  const $ = (selector) => document.querySelector(selector);
+const TOKEN_KEY = 'kb-admin-token';
 
-  // A tiny element builder: el('td', {class: 'num'}, 'text', childNode).
-  function el(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child === undefined || child === null) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
+function say(message, isError = false) {
+  const status = $('#status');
+  status.textContent = message;
+  status.className = isError ? 'error' : '';
+}
+
+function showSignIn(message = '') {
+  sessionStorage.removeItem(TOKEN_KEY);
+  $('#report').hidden = true;
+  $('#sign-in').hidden = false;
+  $('#sign-in-error').textContent = message;
+  $('#token').focus();
+}
+
+async function api(path, options = {}) {
+  const headers = { ...(options.headers || {}), Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}` };
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    showSignIn('That token was not accepted.');
+    throw new Error('unauthorized');
   }
-
-  function say(message, isError = false) {
-    const status = $('#status');
-    status.textContent = message;
-    status.className = isError ? 'error' : '';
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
   }
+  return response;
+}
 
-  function showSignIn(message = '') {
-    sessionStorage.removeItem(TOKEN_KEY);
-    $('#report').hidden = true;
-    $('#sign-in').hidden = false;
-    $('#sign-in-error').textContent = message;
-    $('#token').focus();
+function periodQuery(extra = {}) {
+  const days = Number($('#period').value);
+  const since = new Date(Date.now() - days * 864e5).toISOString().slice(0, 10);
+  return new URLSearchParams({ since, audience: $('#audience').value, ...extra }).toString();
+}
+
+function trendCell(gap) {
+  if (gap.trend_percent === 'new') return el('td', {}, el('span', { class: 'badge' }, 'new'));
+  const value = gap.trend_percent;
+  const text = `${value > 0 ? '+' : ''}${value}%`;
+  return el('td', { class: value > 0 ? 'trend-up num' : 'trend-down num', title: `${gap.previous_searches} searches in the period before` }, text);
+}
+
+function missesText(m) {
+  const parts = [];
+  if (m.no_results) parts.push(`${m.no_results} found nothing`);
+  if (m.no_click) parts.push(`${m.no_click} no click`);
+  if (m.not_helpful) parts.push(`${m.not_helpful} not helpful`);
+  if (m.contact) parts.push(`${m.contact} contacted support`);
+  return parts.join(', ');
+}
+
+function statusCell(gap) {
+  const select = el('select', { 'aria-label': `Status of “${gap.representative}”` },
+    ['open', 'planned', 'dismissed'].map((s) => el('option', { value: s, selected: s === gap.status }, s)));
+  const note = el('input', { type: 'text', placeholder: 'Note', maxlength: '1000', value: gap.note || '', 'aria-label': `Note on “${gap.representative}”` });
+  const saved = el('span', { class: 'muted', role: 'status' });
+  const save = el('button', {
+    type: 'button',
+    class: 'secondary',
+    onclick: async () => {
+      try {
+        await api(`/api/gaps/${encodeURIComponent(gap.id)}/status`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status: select.value, note: note.value }),
+        });
+        saved.textContent = 'Saved';
+      } catch (error) {
+        if (error.message !== 'unauthorized') saved.textContent = `Not saved: ${error.message}`;
+      }
+    },
+  }, 'Save');
+  return el('td', {}, el('div', { class: 'status-cell' }, select, note, save, saved,
+    gap.answered_by ? el('span', { class: 'badge answered' }, `answered by ${gap.answered_by}`) : null));
+}
+
+function renderGaps(report) {
+  $('#gaps-summary').textContent =
+    `${report.searches} searches, ${report.missed_searches} of them misses; ` +
+    `${report.gaps.length} gaps hit by at least ${report.min_sessions} sessions.`;
+  const body = $('#gaps tbody');
+  body.replaceChildren(...report.gaps.map((gap) => el('tr', { 'data-gap': gap.id },
+    el('td', {}, el('strong', {}, gap.representative),
+      gap.examples.length > 1 ? el('ul', { class: 'examples' }, gap.examples.slice(1).map((e) => el('li', {}, e))) : null),
+    el('td', { class: 'num' }, gap.sessions),
+    el('td', { class: 'num' }, gap.searches),
+    el('td', {}, missesText(gap.misses)),
+    trendCell(gap),
+    el('td', {}, gap.diagnosis.text),
+    statusCell(gap))));
+  if (report.gaps.length === 0) {
+    body.append(el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No gaps in this period.')));
   }
+  const answered = report.answered_by_last_reindex;
+  $('#answered-section').hidden = answered.length === 0;
+  $('#answered').replaceChildren(...answered.map((a) =>
+    el('li', {}, `“${a.representative}” (${a.sessions} sessions) → `, el('a', { href: `/articles/${encodeURIComponent(a.answered_by)}` }, a.answered_by))));
+}
 
-  async function api(path, options = {}) {
-    const headers = { ...(options.headers || {}), Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}` };
-    const response = await fetch(path, { ...options, headers });
-    if (response.status === 401) {
-      showSignIn('That token was not accepted.');
-      throw new Error('unauthorized');
-    }
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
-    }
-    return response;
+function renderArticles(report) {
+  const staleBefore = new Date(Date.now() - 365 * 864e5).toISOString().slice(0, 10);
+  $('#articles tbody').replaceChildren(...report.articles.map((a) => el('tr', {},
+    el('td', {}, el('a', { href: `/articles/${encodeURIComponent(a.slug)}` }, a.title),
+      a.audience === 'internal' ? el('span', { class: 'badge' }, ' internal') : null),
+    el('td', {}, a.category),
+    el('td', {}, a.updated, a.updated < staleBefore ? el('span', { class: 'badge stale' }, ' stale') : null),
+    el('td', { class: 'num' }, a.views),
+    el('td', { class: 'num' }, a.helpful),
+    el('td', { class: 'num' }, a.not_helpful),
+    el('td', { class: 'num' }, a.contacts))));
+}
+
+async function load() {
+  say('Loading…');
+  try {
+    const [gaps, articles] = await Promise.all([
+      api(`/api/gaps?${periodQuery()}`).then((r) => r.json()),
+      api(`/api/articles-report?${periodQuery()}`).then((r) => r.json()),
+    ]);
+    renderGaps(gaps);
+    renderArticles(articles);
+    say(`Updated ${new Date().toLocaleTimeString()}`);
+  } catch (error) {
+    if (error.message !== 'unauthorized') say(`Could not load the report: ${error.message}`, true);
   }
+}
 
-  function periodQuery(extra = {}) {
-    const days = Number($('#period').value);
-    const since = new Date(Date.now() - days * 864e5).toISOString().slice(0, 10);
-    return new URLSearchParams({ since, audience: $('#audience').value, ...extra }).toString();
+async function exportCsv() {
+  try {
+    const blob = await (await api(`/api/gaps?${periodQuery({ format: 'csv' })}`)).blob();
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'kb-gaps.csv' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch (error) {
+    if (error.message !== 'unauthorized') say(`Export failed: ${error.message}`, true);
   }
+}
 
-  function trendCell(gap) {
-    if (gap.trend_percent === 'new') return el('td', {}, el('span', { class: 'badge' }, 'new'));
-    const value = gap.trend_percent;
-    const text = `${value > 0 ? '+' : ''}${value}%`;
-    return el('td', { class: value > 0 ? 'trend-up num' : 'trend-down num', title: `${gap.previous_searches} searches in the period before` }, text);
+function start() {
+  $('#sign-in').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('#token').value.trim());
+    $('#token').value = '';
+    $('#sign-in').hidden = true;
+    $('#report').hidden = false;
+    load();
+  });
+  $('#period').addEventListener('change', load);
+  $('#audience').addEventListener('change', load);
+  $('#export-csv').addEventListener('click', exportCsv);
+  $('#sign-out').addEventListener('click', () => showSignIn());
+  if (sessionStorage.getItem(TOKEN_KEY)) {
+    $('#report').hidden = false;
+    load();
+  } else {
+    showSignIn();
   }
+}
 
-  function missesText(m) {
-    const parts = [];
-    if (m.no_results) parts.push(`${m.no_results} found nothing`);
-    if (m.no_click) parts.push(`${m.no_click} no click`);
-    if (m.not_helpful) parts.push(`${m.not_helpful} not helpful`);
-    if (m.contact) parts.push(`${m.contact} contacted support`);
-    return parts.join(', ');
-  }
-
-  function statusCell(gap) {
-    const select = el('select', { 'aria-label': `Status of “${gap.representative}”` },
-      ['open', 'planned', 'dismissed'].map((s) => el('option', { value: s, selected: s === gap.status }, s)));
-    const note = el('input', { type: 'text', placeholder: 'Note', maxlength: '1000', value: gap.note || '', 'aria-label': `Note on “${gap.representative}”` });
-    const saved = el('span', { class: 'muted', role: 'status' });
-    const save = el('button', {
-      type: 'button',
-      class: 'secondary',
-      onclick: async () => {
-        try {
-          await api(`/api/gaps/${encodeURIComponent(gap.id)}/status`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ status: select.value, note: note.value }),
-          });
-          saved.textContent = 'Saved';
-        } catch (error) {
-          if (error.message !== 'unauthorized') saved.textContent = `Not saved: ${error.message}`;
-        }
-      },
-    }, 'Save');
-    return el('td', {}, el('div', { class: 'status-cell' }, select, note, save, saved,
-      gap.answered_by ? el('span', { class: 'badge answered' }, `answered by ${gap.answered_by}`) : null));
-  }
-
-  function renderGaps(report) {
-    $('#gaps-summary').textContent =
-      `${report.searches} searches, ${report.missed_searches} of them misses; ` +
-      `${report.gaps.length} gaps hit by at least ${report.min_sessions} sessions.`;
-    const body = $('#gaps tbody');
-    body.replaceChildren(...report.gaps.map((gap) => el('tr', { 'data-gap': gap.id },
-      el('td', {}, el('strong', {}, gap.representative),
-        gap.examples.length > 1 ? el('ul', { class: 'examples' }, gap.examples.slice(1).map((e) => el('li', {}, e))) : null),
-      el('td', { class: 'num' }, gap.sessions),
-      el('td', { class: 'num' }, gap.searches),
-      el('td', {}, missesText(gap.misses)),
-      trendCell(gap),
-      el('td', {}, gap.diagnosis.text),
-      statusCell(gap))));
-    if (report.gaps.length === 0) {
-      body.append(el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No gaps in this period.')));
-    }
-    const answered = report.answered_by_last_reindex;
-    $('#answered-section').hidden = answered.length === 0;
-    $('#answered').replaceChildren(...answered.map((a) =>
-      el('li', {}, `“${a.representative}” (${a.sessions} sessions) → `, el('a', { href: `/articles/${encodeURIComponent(a.answered_by)}` }, a.answered_by))));
-  }
-
-  function renderArticles(report) {
-    const staleBefore = new Date(Date.now() - 365 * 864e5).toISOString().slice(0, 10);
-    $('#articles tbody').replaceChildren(...report.articles.map((a) => el('tr', {},
-      el('td', {}, el('a', { href: `/articles/${encodeURIComponent(a.slug)}` }, a.title),
-        a.audience === 'internal' ? el('span', { class: 'badge' }, ' internal') : null),
-      el('td', {}, a.category),
-      el('td', {}, a.updated, a.updated < staleBefore ? el('span', { class: 'badge stale' }, ' stale') : null),
-      el('td', { class: 'num' }, a.views),
-      el('td', { class: 'num' }, a.helpful),
-      el('td', { class: 'num' }, a.not_helpful),
-      el('td', { class: 'num' }, a.contacts))));
-  }
-
-  async function load() {
-    say('Loading…');
-    try {
-      const [gaps, articles] = await Promise.all([
-        api(`/api/gaps?${periodQuery()}`).then((r) => r.json()),
-        api(`/api/articles-report?${periodQuery()}`).then((r) => r.json()),
-      ]);
-      renderGaps(gaps);
-      renderArticles(articles);
-      say(`Updated ${new Date().toLocaleTimeString()}`);
-    } catch (error) {
-      if (error.message !== 'unauthorized') say(`Could not load the report: ${error.message}`, true);
-    }
-  }
-
-  async function exportCsv() {
-    try {
-      const blob = await (await api(`/api/gaps?${periodQuery({ format: 'csv' })}`)).blob();
-      const link = el('a', { href: URL.createObjectURL(blob), download: 'kb-gaps.csv' });
-      document.body.append(link);
-      link.click();
-      link.remove();
-    } catch (error) {
-      if (error.message !== 'unauthorized') say(`Export failed: ${error.message}`, true);
-    }
-  }
-
-  function start() {
-    $('#sign-in').addEventListener('submit', (event) => {
-      event.preventDefault();
-      sessionStorage.setItem(TOKEN_KEY, $('#token').value.trim());
-      $('#token').value = '';
-      $('#sign-in').hidden = true;
-      $('#report').hidden = false;
-      load();
-    });
-    $('#period').addEventListener('change', load);
-    $('#audience').addEventListener('change', load);
-    $('#export-csv').addEventListener('click', exportCsv);
-    $('#sign-out').addEventListener('click', () => showSignIn());
-    if (sessionStorage.getItem(TOKEN_KEY)) {
-      $('#report').hidden = false;
-      load();
-    } else {
-      showSignIn();
-    }
-  }
-
-  start();
-})();
+start();
