@@ -2,7 +2,7 @@
 # Runs the README's two commands on a fresh Debian 12: makes a clean bookworm root with debootstrap,
 # copies the committed tree (git archive of HEAD) into it, runs scripts/test.sh there, then starts
 # scripts/demo.sh and checks that it serves /healthz and a search. A package, a Node.js or a file that
-# only this machine has cannot hide a missing install step: from this machine the root gets only its
+# only the host has cannot hide a missing install step: from the host the root gets only its
 # apt sources and configuration, its npm client configuration (with the CA file it names), and its
 # DNS settings. Needs root. Takes long (a new system, every package, two builds, the whole suite), so
 # it is not part of CI.
@@ -73,7 +73,7 @@ mount_in_root() { # mount_in_root TARGET MOUNT-ARGS...
   mount "$@" "$target"
   mounts+=("$target")
 }
-# A command in the root gets a login's clean environment (and this machine's proxy settings, if any).
+# A command in the root gets a login's clean environment (and the host's proxy settings, if any).
 in_root=(chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=dumb
   LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
 for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
@@ -88,10 +88,10 @@ if ! command -v debootstrap >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap
 fi
 
-# The Debian archive this machine's apt uses for the suite (read from its sources, not written here).
+# The Debian archive the host's apt uses for the suite (read from its sources, not written here).
 mirror=$(apt-get indextargets --no-release-info --format '$(REPO_URI) $(RELEASE) $(IDENTIFIER)' |
   awk -v suite="$suite" '$2 == suite && $3 == "Packages" { print $1; exit }')
-[ -n "$mirror" ] || fail "no apt source on this machine serves Debian $suite (see /etc/apt/sources.list.d)"
+[ -n "$mirror" ] || fail "no apt source on the host serves Debian $suite (see /etc/apt/sources.list.d)"
 
 # A root left by an earlier run goes first; nothing can be mounted in it any more (see above), and
 # --one-file-system keeps rm inside it whatever happens.
@@ -103,7 +103,7 @@ step "debootstrap $suite (minbase)"
 debootstrap --variant=minbase "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1 ||
   { tail -20 "$root.debootstrap.log"; fail "debootstrap failed (whole log: $root.debootstrap.log)"; }
 
-step "apt and npm client configuration and DNS settings from this machine"
+step "apt and npm client configuration and DNS settings from the host"
 # apt: the sources (and the keys they name) and the configuration; not preferences.d, where a
 # machine pins packages to sources of its own.
 rm -f "$root/etc/apt/sources.list"
@@ -121,7 +121,7 @@ done
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 # What any Debian install writes and debootstrap does not: the loopback names.
 [ -e "$root/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
-# npm: this machine's global and user configuration, as root's user configuration in the root; a
+# npm: the host's global and user configuration, as root's user configuration in the root; a
 # CA file they name is copied in beside it.
 npmrcs=()
 if command -v npm >/dev/null; then
