@@ -97,6 +97,7 @@ mirror=$(apt-get indextargets --no-release-info --format '$(REPO_URI) $(RELEASE)
 # --one-file-system keeps rm inside it whatever happens.
 if [ -e "$root" ]; then
   findmnt -rn -o TARGET | grep -q "^$root/" && fail "something is still mounted under $root"
+  step "removing the root of an earlier run"
   rm -rf --one-file-system "$root"
 fi
 step "debootstrap $suite (minbase)"
