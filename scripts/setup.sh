@@ -38,6 +38,9 @@ fi
 # npm packages, exactly as locked: esbuild builds the widget; playwright-core drives the browser
 # tests (it never downloads a browser: the tests use Debian's chromium).
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# First, that the node on PATH satisfies every locked package's "engines" (playwright-core refuses to
+# start on a Node.js older than it supports), so that a wrong Node.js fails here, saying which.
+(cd "$root" && node scripts/check-node-engines.mjs widget/package-lock.json tests/browser/package-lock.json)
 for dir in "$root/widget" "$root/tests/browser"; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
      [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
