@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <map>
 #include <set>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "core/ascii_text.h"
 #include "core/language.h"
 #include "core/time_format.h"
+#include "server/insight/redaction.h"
 
 namespace kb {
 namespace {
@@ -198,9 +198,9 @@ std::string CsvCell(const std::string& value) {
 
 std::string WithoutPlaceholders(const std::string& query) {
   std::string out = query;
-  for (const char* placeholder : {"<email>", "<phone>", "<card>", "<iban>", "<number>"}) {
+  for (std::string_view placeholder : kPlaceholders) {
     for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder)) {
-      out.replace(at, std::strlen(placeholder), " ");
+      out.replace(at, placeholder.size(), " ");
     }
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "server/insight/redaction.h"
 #include "server/search/live_index.h"
 #include "tests/support/fixture_index.h"
 
@@ -109,6 +110,13 @@ TEST_F(GapReportTest, SynonymsFromTheIndexShareAKey) {
   ASSERT_TRUE(keys.ok());
   EXPECT_EQ((*keys)[0], "payback pleas");
   EXPECT_EQ((*keys)[1], "payback pleas");
+}
+
+TEST(GapRulesTest, WithoutPlaceholdersDropsEveryPlaceholder) {
+  std::string redacted = "refund";
+  for (std::string_view placeholder : kPlaceholders) redacted += " " + std::string(placeholder);
+  EXPECT_EQ(WithoutPlaceholders(redacted).find('<'), std::string::npos) << redacted;
+  EXPECT_EQ(WithoutPlaceholders("order <number> for <email>"), "order   for  ");
 }
 
 TEST_F(GapReportTest, OnePersonsQueryIsNeverShown) {

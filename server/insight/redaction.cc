@@ -326,13 +326,13 @@ Match MatchAt(std::string_view s, std::size_t i) {
   const char c = s[i];
   if (IsDigit(c)) {
     if (i > 0 && IsDigit(s[i - 1])) return {};  // inside a run that did not match at its start
-    if (const std::size_t n = MatchCard(s, i)) return {"<card>", n};
-    if (const std::size_t n = MatchPhone(s, i)) return {"<phone>", n};
-    if (const std::size_t n = MatchNumber(s, i)) return {"<number>", n};
+    if (const std::size_t n = MatchCard(s, i)) return {kCardPlaceholder, n};
+    if (const std::size_t n = MatchPhone(s, i)) return {kPhonePlaceholder, n};
+    if (const std::size_t n = MatchNumber(s, i)) return {kNumberPlaceholder, n};
   } else if (c == '+' || c == '(') {
-    if (const std::size_t n = MatchPhone(s, i)) return {"<phone>", n};
+    if (const std::size_t n = MatchPhone(s, i)) return {kPhonePlaceholder, n};
   } else if (IsAsciiAlpha(c) && (i == 0 || !IsAsciiAlnum(s[i - 1]))) {
-    if (const std::size_t n = MatchIban(s, i)) return {"<iban>", n};
+    if (const std::size_t n = MatchIban(s, i)) return {kIbanPlaceholder, n};
   }
   return {};
 }
@@ -347,7 +347,7 @@ std::string RedactPersonalData(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     if (next_email < emails.size() && i == emails[next_email].begin) {
-      out += "<email>";
+      out += kEmailPlaceholder;
       i = emails[next_email].end;
       ++next_email;
       continue;

@@ -13,6 +13,16 @@
 
 namespace kb {
 
+// The placeholders that stand for each kind of personal data in redacted text (described below).
+// Readers of the log rely on them: a replayed query drops them (WithoutPlaceholders).
+inline constexpr std::string_view kEmailPlaceholder = "<email>";
+inline constexpr std::string_view kCardPlaceholder = "<card>";
+inline constexpr std::string_view kIbanPlaceholder = "<iban>";
+inline constexpr std::string_view kPhonePlaceholder = "<phone>";
+inline constexpr std::string_view kNumberPlaceholder = "<number>";
+inline constexpr std::string_view kPlaceholders[] = {
+    kEmailPlaceholder, kCardPlaceholder, kIbanPlaceholder, kPhonePlaceholder, kNumberPlaceholder};
+
 // Returns `text` (UTF-8, at most a few hundred bytes: a search query or a feedback reason) with
 // personal data replaced by typed placeholders, so it can be stored and counted without the data
 // itself. Everything else is copied byte for byte, invalid UTF-8 included.
