@@ -5,6 +5,7 @@
 
 #include "core/schema.h"
 #include "core/time_format.h"
+#include "server/insight/log_values.h"
 
 namespace kb {
 
@@ -72,7 +73,7 @@ json ArticleJson(const ArticleRecord& a, const ArticleUrls& urls,
   return {{"slug", a.slug},       {"title", a.title},     {"category", a.category},
           {"tags", a.tags},       {"locale", a.locale},   {"audience", a.audience},
           {"summary", a.summary}, {"updated", a.updated}, {"url", urls.For(a.slug, "")},
-          {"html", a.html},       {"sections", sections},   {"related", related_links}};
+          {"html", a.html},       {"sections", sections}, {"related", related_links}};
 }
 
 json CategoriesJson(const std::vector<std::string>& categories) {
@@ -125,9 +126,9 @@ json GapReportJson(const GapReport& report, const std::string& generation) {
          {"last_seen", FormatIsoTime(g.last_seen_ms)},
          {"previous_searches", g.previous_searches},
          {"trend_percent", trend},
-         {"diagnosis", {{"code", g.diagnosis}, {"text", g.diagnosis_text}}},
+         {"diagnosis", {{"code", ToString(g.diagnosis)}, {"text", g.diagnosis_text}}},
          {"shown_slugs", g.shown_slugs},
-         {"status", g.status.status},
+         {"status", ToString(g.status.state)},
          {"note", g.status.note},
          {"answered_by", g.status.answered_by.empty() ? json(nullptr) : json(g.status.answered_by)},
          {"answered_at", FormatIsoTime(g.status.answered_ms)}});
@@ -142,7 +143,7 @@ json GapReportJson(const GapReport& report, const std::string& generation) {
   }
   return {{"since", FormatIsoTime(report.options.since_ms)},
           {"until", FormatIsoTime(report.options.until_ms)},
-          {"audience", report.options.audience},
+          {"audience", ToString(report.options.audience)},
           {"min_sessions", report.options.min_sessions},
           {"searches", report.searches},
           {"missed_searches", report.missed_searches},

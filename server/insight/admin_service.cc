@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/index_records.h"
 #include "core/schema.h"
@@ -95,10 +96,13 @@ Result<GapReport> AdminService::Gaps(const QueryParams& params) {
   options.since_ms = period->since_ms;
   options.until_ms = period->until_ms;
   options.min_sessions = min_sessions_;
-  options.audience = Single(params, "audience");
-  if (options.audience.empty()) options.audience = "all";
-  if (options.audience != "all" && options.audience != "customer" && options.audience != "agent") {
-    return Status::InvalidArgument("invalid_audience", "'audience' must be customer, agent or all");
+  if (const std::string audience = Single(params, "audience"); !audience.empty()) {
+    const std::optional<Audience> parsed = ParseAudience(audience);
+    if (!parsed) {
+      return Status::InvalidArgument("invalid_audience",
+                                     "'audience' must be " + SpellingList(kAudiences, " or "));
+    }
+    options.audience = *parsed;
   }
   auto log = LogDatabase::Open(log_path_, /*read_only=*/true);
   if (!log.ok()) return log.status();
@@ -156,27 +160,33 @@ Status AdminService::SetGapStatus(const std::string& gap_id, std::string_view bo
   const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object() || !json.contains("status") ||
       !json["status"].is_string() || (json.contains("note") && !json["note"].is_string())) {
-    return Status::InvalidArgument(
-        "invalid_body", "send {\"status\": \"open\"|\"planned\"|\"dismissed\", \"note\": \"…\"}");
+    std::string states;
+    for (GapState state : kGapStates) {
+      states += (states.empty() ? "\"" : "|\"") + std::string(ToString(state)) + "\"";
+    }
+    return Status::InvalidArgument("invalid_body",
+                                   "send {\"status\": " + states + ", \"note\": \"…\"}");
   }
   const std::string status = json["status"];
   const std::string note = json.value("note", "");
-  if (status != "open" && status != "planned" && status != "dismissed") {
-    return Status::InvalidArgument("invalid_status", "'status' must be open, planned or dismissed");
+  const std::optional<GapState> state = ParseGapState(status);
+  if (!state) {
+    return Status::InvalidArgument("invalid_status",
+                                   "'status' must be " + SpellingList(kGapStates, " or "));
   }
   if (note.size() > 1000) {
     return Status::InvalidArgument("note_too_long", "'note' is longer than 1000 bytes");
   }
   auto log = LogDatabase::Open(log_path_);
   if (!log.ok()) return log.status();
-  return (*log)->SetGapStatus(gap_id, status, note, clock_.NowMs());
+  return (*log)->SetGapStatus(gap_id, *state, note, clock_.NowMs());
 }
 
 std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian::Database& index,
                                           const IndexInfo& info, const Searcher& searcher) {
   std::vector<AnsweredGap> answered;
   for (const Gap& gap : report.gaps) {
-    if (gap.status.status == "dismissed" || !gap.status.answered_by.empty()) continue;
+    if (gap.status.state == GapState::kDismissed || !gap.status.answered_by.empty()) continue;
     const bool found_nothing = gap.no_results * 2 >= gap.searches;
     std::vector<std::string> queries = {gap.representative};
     queries.insert(queries.end(), gap.examples.begin(), gap.examples.end());

@@ -1,9 +1,11 @@
 #include "server/insight/event_request.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/slug.h"
 #include "core/utf8.h"
+#include "server/insight/log_values.h"
 #include "server/search/search_request.h"
 
 namespace kb {
@@ -47,26 +49,29 @@ Result<StoredEvent> ParseEventRequest(std::string_view text) {
                    "\"slug\":\"…\"}");
   }
   StoredEvent event;
-  for (const auto& [name, field] : {std::pair{"type", &event.type},
+  std::string type;
+  for (const auto& [name, field] : {std::pair{"type", &type},
                                     {"search_id", &event.search_id},
                                     {"slug", &event.slug},
                                     {"session", &event.session},
                                     {"reason", &event.reason}}) {
     if (Status s = StringField(body, name, *field); !s.ok()) return s;
   }
-  if (event.type != "click" && event.type != "helpful" && event.type != "not_helpful" &&
-      event.type != "contact") {
-    return Invalid("invalid_type",
-                   "'type' must be one of click, helpful, not_helpful, contact, not '" +
-                       event.type.substr(0, 40) + "'");
+  const std::optional<EventType> parsed = ParseEventType(type);
+  if (!parsed) {
+    return Invalid("invalid_type", "'type' must be one of " + SpellingList(kEventTypes, ", ") +
+                                       ", not '" + type.substr(0, 40) + "'");
   }
-  const bool search_optional = event.type != "click";
+  event.type = *parsed;
+  // Feedback can come from an article page reached without a search; a click is always on a
+  // result.
+  const bool search_optional = event.type != EventType::kClick;
   if (!(search_optional && event.search_id.empty()) && !IsValidSearchId(event.search_id)) {
     return Invalid("invalid_search_id",
                    "'search_id' must be the search_id of a search (16 hex digits)");
   }
-  if (event.type != "contact" && event.slug.empty()) {
-    return Invalid("missing_slug", "'slug' is required for a " + event.type + " event");
+  if (event.type != EventType::kContact && event.slug.empty()) {
+    return Invalid("missing_slug", "'slug' is required for a " + type + " event");
   }
   if (!event.slug.empty() && !IsValidArticleSlug(event.slug)) {
     return Invalid("invalid_slug", "'slug' is not an article slug");

@@ -15,7 +15,7 @@ TEST(EventRequestTest, ParsesAValidEvent) {
       R"({"type":"not_helpful","search_id":"0123456789abcdef","slug":"refund-policy",)"
       R"("session":"s-1","reason":"out of date","extra":1})");
   ASSERT_TRUE(e.ok()) << e.status().message();
-  EXPECT_EQ(e->type, "not_helpful");
+  EXPECT_EQ(e->type, EventType::kNotHelpful);
   EXPECT_EQ(e->search_id, "0123456789abcdef");
   EXPECT_EQ(e->slug, "refund-policy");
   EXPECT_EQ(e->session, "s-1");

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
-#include <sstream>
+#include <tuple>
 
 #include "core/ascii_text.h"
 #include "core/language.h"
@@ -77,6 +77,9 @@ std::vector<std::string> MostFrequentFirst(const Map& counts, std::size_t limit)
   return out;
 }
 
+// The filters a search was made with: locale, category, tags.
+using Filters = std::tuple<std::string, std::string, std::vector<std::string>>;
+
 // Everything gathered about one gap while reading the log.
 struct Accumulator {
   Gap gap;
@@ -84,16 +87,22 @@ struct Accumulator {
   std::map<std::string, int> session_weight;
   std::map<std::string, int> typed;  // query as typed -> searches
   std::map<std::string, int> shown;  // slug -> searches that showed it
-  std::map<std::tuple<std::string, std::string, std::string>, int> filters;  // locale, cat, tag
+  std::map<Filters, int> filters;
   std::map<std::string, int> languages;
 };
 
-bool Counts(const StoredSearch& s, const std::string& audience) {
+bool Counts(const StoredSearch& s, Audience audience) {
   // A keystroke superseded by a longer query of the same session does not count, unless the
   // person acted on its results.
   if (s.superseded && !s.clicked && !s.not_helpful && !s.contacted) return false;
-  if (audience == "customer") return !s.agent;
-  if (audience == "agent") return s.agent;
+  switch (audience) {
+    case Audience::kCustomer:
+      return !s.agent;
+    case Audience::kAgent:
+      return s.agent;
+    case Audience::kAll:
+      return true;
+  }
   return true;
 }
 
@@ -108,34 +117,34 @@ class Diagnoser {
 
   void Diagnose(const Accumulator& acc, Gap& gap) const {
     if (gap.no_results * 2 < gap.searches) {
-      gap.diagnosis = "not_helpful_results";
+      gap.diagnosis = Diagnosis::kNotHelpfulResults;
       gap.diagnosis_text = "articles were found but did not help";
       return;
     }
-    const auto& [locale, category, tag] = MostFrequentFilters(acc);
+    const auto& [locale, category, tags] = MostFrequentFilters(acc);
     const std::string language = MostFrequentFirst(acc.languages, 1).front();
-    if (const auto now = Run(gap.representative, locale, category, tag, false); !now.empty()) {
-      gap.diagnosis = "answered_now";
+    const std::string any_locale(kAllLocales);
+    if (const auto now = Run(gap.representative, locale, category, tags, false); !now.empty()) {
+      gap.diagnosis = Diagnosis::kAnsweredNow;
       gap.diagnosis_text = "the current index finds '" + now.front() + "' for it";
-    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", false).empty()) {
-      gap.diagnosis = "filtered";
+    } else if (!Run(gap.representative, any_locale, "", {}, false).empty()) {
+      gap.diagnosis = Diagnosis::kFiltered;
       gap.diagnosis_text = "a filter or locale excluded the matches";
-    } else if (!Run(gap.representative, std::string(kAllLocales), "", "", true).empty()) {
-      gap.diagnosis = "internal_only";
+    } else if (!Run(gap.representative, any_locale, "", {}, true).empty()) {
+      gap.diagnosis = Diagnosis::kInternalOnly;
       gap.diagnosis_text = "the words exist only in internal articles";
     } else if (LooksLikeUncorrectableTypo(gap.representative, language)) {
-      gap.diagnosis = "typo";
+      gap.diagnosis = Diagnosis::kTypo;
       gap.diagnosis_text = "the query was a typo that correction could not fix";
     } else {
-      gap.diagnosis = "no_article";
+      gap.diagnosis = Diagnosis::kNoArticle;
       gap.diagnosis_text = "no article uses these words";
     }
   }
 
  private:
-  static std::tuple<std::string, std::string, std::string> MostFrequentFilters(
-      const Accumulator& acc) {
-    std::tuple<std::string, std::string, std::string> best;
+  static Filters MostFrequentFilters(const Accumulator& acc) {
+    Filters best;
     int best_count = -1;
     for (const auto& [filters, count] : acc.filters) {
       if (count > best_count) best = filters, best_count = count;
@@ -144,18 +153,13 @@ class Diagnoser {
   }
 
   std::vector<std::string> Run(const std::string& query, const std::string& locale,
-                               const std::string& category, const std::string& tag,
+                               const std::string& category, const std::vector<std::string>& tags,
                                bool include_internal) const {
     SearchRequest request;
     request.query = WithoutPlaceholders(query) + " ";  // as settled on: the last word is complete
     request.locale = locale;
     request.category = category;
-    for (std::size_t start = 0; start < tag.size();) {  // the log keeps tags joined by ','
-      std::size_t end = tag.find(',', start);
-      if (end == std::string::npos) end = tag.size();
-      if (end > start) request.tags.push_back(tag.substr(start, end - start));
-      start = end + 1;
-    }
+    request.tags = tags;
     request.limit = 3;
     request.include_internal = include_internal;
     auto result = searcher_.Search(index_, info_, request);
@@ -266,9 +270,8 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
                                          : kWeightOther;
       acc.session_weight[s.session] = std::max(acc.session_weight[s.session], weight);
       ++acc.typed[s.query];
-      std::istringstream slugs(s.top_slugs);
-      for (std::string slug; slugs >> slug;) ++acc.shown[slug];
-      ++acc.filters[{s.locale, s.category, s.tag}];
+      for (const std::string& slug : s.top_slugs) ++acc.shown[slug];
+      ++acc.filters[{s.locale, s.category, s.tags}];
       ++acc.languages[s.language];
     }
     std::map<std::string, int> previous_searches;
@@ -327,8 +330,8 @@ std::string GapReportCsv(const GapReport& report) {
                                             FormatIsoTime(g.first_seen_ms),
                                             FormatIsoTime(g.last_seen_ms),
                                             std::to_string(g.previous_searches),
-                                            g.diagnosis,
-                                            g.status.status,
+                                            std::string(ToString(g.diagnosis)),
+                                            std::string(ToString(g.status.state)),
                                             g.status.note,
                                             g.status.answered_by,
                                             examples};

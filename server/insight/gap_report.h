@@ -10,6 +10,7 @@
 
 #include "core/status.h"
 #include "server/insight/log_database.h"
+#include "server/insight/log_values.h"
 #include "server/search/searcher.h"
 
 namespace kb {
@@ -17,8 +18,8 @@ namespace kb {
 struct GapReportOptions {
   std::int64_t since_ms = 0;
   std::int64_t until_ms = 0;
-  std::string audience = "all";  // "customer", "agent" or "all"
-  int min_sessions = 2;          // a gap is shown only once this many sessions hit it
+  Audience audience = Audience::kAll;
+  int min_sessions = 2;  // a gap is shown only once this many sessions hit it
 };
 
 struct Gap {
@@ -39,8 +40,8 @@ struct Gap {
   std::int64_t last_seen_ms = 0;
   int previous_searches = 0;  // in the period of equal length just before `since`
   double impact = 0;          // sessions, weighted towards those that ended in a contact
-  std::string diagnosis;      // no_article, internal_only, filtered, typo, not_helpful_results
-  std::string diagnosis_text;
+  Diagnosis diagnosis = Diagnosis::kNoArticle;
+  std::string diagnosis_text;            // the diagnosis in a sentence, with what it found
   std::vector<std::string> shown_slugs;  // what these searches were shown, most often first
   GapStatus status;
 };

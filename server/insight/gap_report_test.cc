@@ -29,7 +29,7 @@ class GapReportTest : public ::testing::Test {
   // Records a search; returns its id.
   std::string Add(const std::string& query, const std::string& session, int results,
                   std::int64_t time_ms = kNow - kDay, const std::string& locale = "",
-                  bool agent = false, const std::string& shown = "") {
+                  bool agent = false, const std::vector<std::string>& shown = {}) {
     StoredSearch s;
     char id[17];
     std::snprintf(id, sizeof id, "%016x", ++next_id_);
@@ -45,7 +45,7 @@ class GapReportTest : public ::testing::Test {
     EXPECT_TRUE(log_->InsertSearch(s).ok());
     return s.id;
   }
-  void Event(const std::string& search_id, const std::string& type, const std::string& slug = "x") {
+  void Event(const std::string& search_id, EventType type, const std::string& slug = "x") {
     EXPECT_TRUE(log_->InsertEvent({kNow - kDay, search_id, type, slug, "", ""}).ok());
   }
 
@@ -81,7 +81,7 @@ testing::TempDir* GapReportTest::index_dir_ = nullptr;
 LiveIndex* GapReportTest::index_ = nullptr;
 
 TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
-  Add("cancel my subscription", "s1", 3, kNow - 3 * kDay, "", false, "cancel-subscription");
+  Add("cancel my subscription", "s1", 3, kNow - 3 * kDay, "", false, {"cancel-subscription"});
   Add("cancelling subscriptions", "s2", 3, kNow - 2 * kDay);
   Add("how to cancel subscribtion", "s3", 3, kNow - kDay);
   const GapReport report = Report();
@@ -94,7 +94,7 @@ TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
   EXPECT_EQ(gap.examples.size(), 3u);
   EXPECT_EQ(gap.first_seen_ms, kNow - 3 * kDay);
   EXPECT_EQ(gap.last_seen_ms, kNow - kDay);
-  EXPECT_EQ(gap.diagnosis, "not_helpful_results");
+  EXPECT_EQ(gap.diagnosis, Diagnosis::kNotHelpfulResults);
   EXPECT_EQ(gap.shown_slugs, std::vector<std::string>{"cancel-subscription"});
   EXPECT_EQ(gap.id.size(), 16u);
 }
@@ -132,14 +132,14 @@ TEST_F(GapReportTest, OnePersonsQueryIsNeverShown) {
 
 TEST_F(GapReportTest, EachKindOfMissIsCounted) {
   const std::string clicked = Add("webhook retries", "s1", 2);
-  Event(clicked, "click", "webhooks");  // found and clicked: not a miss
+  Event(clicked, EventType::kClick, "webhooks");  // found and clicked: not a miss
   Add("webhook retries", "s2", 0);
   Add("webhook retries", "s3", 2);  // no click
   const std::string unhelpful = Add("webhook retries", "s4", 2);
-  Event(unhelpful, "click", "webhooks");
-  Event(unhelpful, "not_helpful", "webhooks");
+  Event(unhelpful, EventType::kClick, "webhooks");
+  Event(unhelpful, EventType::kNotHelpful, "webhooks");
   const std::string contact = Add("webhook retries", "s5", 2);
-  Event(contact, "contact");
+  Event(contact, EventType::kContact);
   const GapReport report = Report();
   EXPECT_EQ(report.searches, 5);
   EXPECT_EQ(report.missed_searches, 4);
@@ -156,7 +156,7 @@ TEST_F(GapReportTest, EachKindOfMissIsCounted) {
 
 TEST_F(GapReportTest, RankedByImpactWithContactsWeighingMore) {
   for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0);
-  for (const char* s : {"d", "e"}) Event(Add("zither", s, 0), "contact");
+  for (const char* s : {"d", "e"}) Event(Add("zither", s, 0), EventType::kContact);
   const GapReport report = Report();
   ASSERT_EQ(report.gaps.size(), 2u);
   EXPECT_EQ(report.gaps[0].representative, "zither");  // 2 sessions × 3 beat 3 sessions × 1
@@ -170,9 +170,9 @@ TEST_F(GapReportTest, DiagnosesWhyItFailed) {
   for (const char* s : {"g", "h"}) Add("webhxxxks", s, 0);
   for (const char* s : {"i", "j"}) Add("refund", s, 0);  // found nothing then; found now
   const GapReport report = Report();
-  auto diagnosis = [&](const std::string& typed) {
+  auto diagnosis = [&](const std::string& typed) -> std::string {
     const Gap* gap = Find(report, typed);
-    return gap ? gap->diagnosis : "(no gap)";
+    return gap ? std::string(ToString(gap->diagnosis)) : "(no gap)";
   };
   EXPECT_EQ(diagnosis("xylophone lessons"), "no_article");
   EXPECT_EQ(diagnosis("backoffice console"), "internal_only");
@@ -198,7 +198,7 @@ TEST_F(GapReportTest, AudienceSeparatesCustomersFromAgents) {
   GapReportOptions customers;
   customers.since_ms = kNow - 7 * kDay;
   customers.until_ms = kNow;
-  customers.audience = "customer";
+  customers.audience = Audience::kCustomer;
   const GapReport report = Report(customers);
   ASSERT_EQ(report.gaps.size(), 1u);
   EXPECT_EQ(report.gaps[0].representative, "zither");

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <optional>
+#include <string_view>
+
 namespace kb {
 namespace {
 
@@ -63,7 +66,7 @@ class Statement {
   ~Statement() { sqlite3_finalize(stmt_); }
   bool ok() const { return stmt_ != nullptr; }
 
-  Statement& Bind(int index, const std::string& value) {
+  Statement& Bind(int index, std::string_view value) {
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     return *this;
   }
@@ -92,6 +95,13 @@ Status Done(sqlite3* db, Statement& statement, const std::string& what) {
   const int rc = statement.Step();
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(db, what);
   return Status::Ok();
+}
+
+// A stored value that this kb cannot read: the CHECK constraints keep them out, so the file was
+// changed by something else.
+Status UnknownValue(const std::string& column, const std::string& text) {
+  return Status::Unavailable(
+      "log_error", "the search log holds an unknown " + column + " '" + text.substr(0, 40) + "'");
 }
 
 }  // namespace
@@ -176,9 +186,9 @@ Status LogDatabase::InsertSearch(const StoredSearch& s) {
                    "locale, category, tag, agent, result_count, top_slugs, corrected, language) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.Bind(1, s.id).Bind(2, s.time_ms).Bind(3, s.session).Bind(4, s.query);
-  insert.Bind(5, s.normalized).Bind(6, s.locale).Bind(7, s.category).Bind(8, s.tag);
+  insert.Bind(5, s.normalized).Bind(6, s.locale).Bind(7, s.category).Bind(8, EncodeTags(s.tags));
   insert.Bind(9, std::int64_t{s.agent}).Bind(10, std::int64_t{s.result_count});
-  insert.Bind(11, s.top_slugs).Bind(12, s.corrected).Bind(13, s.language);
+  insert.Bind(11, EncodeTopSlugs(s.top_slugs)).Bind(12, s.corrected).Bind(13, s.language);
   return Done(db_, insert, "cannot record a search");
 }
 
@@ -201,7 +211,7 @@ Status LogDatabase::InsertEvent(const StoredEvent& e) {
   Statement insert(db_,
                    "INSERT INTO events (time_ms, search_id, type, slug, session, reason) "
                    "VALUES (?, ?, ?, ?, ?, ?)");
-  insert.Bind(1, e.time_ms).Bind(3, e.type).Bind(4, e.slug);
+  insert.Bind(1, e.time_ms).Bind(3, ToString(e.type)).Bind(4, e.slug);
   if (!e.search_id.empty()) insert.Bind(2, e.search_id);  // else NULL
   insert.Bind(5, e.session).Bind(6, e.reason);
   return Done(db_, insert, "cannot record an event");
@@ -220,11 +230,12 @@ Result<std::vector<StoredSearch>> LogDatabase::SearchesBetween(std::int64_t sinc
       db_,
       "SELECT s.id, s.time_ms, s.session, s.query, s.normalized, s.locale, s.category, s.tag, "
       "s.agent, s.result_count, s.top_slugs, s.corrected, s.superseded, s.language, "
-      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'click'), "
-      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'not_helpful'), "
-      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = 'contact') "
-      "FROM searches s WHERE s.time_ms >= ? AND s.time_ms < ? ORDER BY s.time_ms");
-  select.Bind(1, since_ms).Bind(2, until_ms);
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = ?1), "
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = ?2), "
+      "EXISTS (SELECT 1 FROM events e WHERE e.search_id = s.id AND e.type = ?3) "
+      "FROM searches s WHERE s.time_ms >= ?4 AND s.time_ms < ?5 ORDER BY s.time_ms");
+  select.Bind(1, ToString(EventType::kClick)).Bind(2, ToString(EventType::kNotHelpful));
+  select.Bind(3, ToString(EventType::kContact)).Bind(4, since_ms).Bind(5, until_ms);
   std::vector<StoredSearch> searches;
   int rc;
   while ((rc = select.Step()) == SQLITE_ROW) {
@@ -236,10 +247,10 @@ Result<std::vector<StoredSearch>> LogDatabase::SearchesBetween(std::int64_t sinc
     s.normalized = select.Text(4);
     s.locale = select.Text(5);
     s.category = select.Text(6);
-    s.tag = select.Text(7);
+    s.tags = DecodeTags(select.Text(7));
     s.agent = select.Int(8) != 0;
     s.result_count = static_cast<int>(select.Int(9));
-    s.top_slugs = select.Text(10);
+    s.top_slugs = DecodeTopSlugs(select.Text(10));
     s.corrected = select.Text(11);
     s.superseded = select.Int(12) != 0;
     s.language = select.Text(13);
@@ -261,13 +272,24 @@ Result<std::map<std::string, ArticleActivity>> LogDatabase::ArticleActivityBetwe
   std::map<std::string, ArticleActivity> activity;
   int rc;
   while ((rc = select.Step()) == SQLITE_ROW) {
+    const std::optional<EventType> type = ParseEventType(select.Text(1));
+    if (!type) return UnknownValue("event type", select.Text(1));
     ArticleActivity& a = activity[select.Text(0)];
-    const std::string type = select.Text(1);
     const int count = static_cast<int>(select.Int(2));
-    if (type == "click") a.views += count;
-    if (type == "helpful") a.helpful += count;
-    if (type == "not_helpful") a.not_helpful += count;
-    if (type == "contact") a.contacts += count;
+    switch (*type) {
+      case EventType::kClick:
+        a.views += count;
+        break;
+      case EventType::kHelpful:
+        a.helpful += count;
+        break;
+      case EventType::kNotHelpful:
+        a.not_helpful += count;
+        break;
+      case EventType::kContact:
+        a.contacts += count;
+        break;
+    }
   }
   if (rc != SQLITE_DONE) return Error(db_, "cannot read article activity");
   return activity;
@@ -277,13 +299,15 @@ Result<std::vector<OutcomeSignal>> LogDatabase::OutcomeSignalsSince(std::int64_t
   Statement select(db_,
                    "SELECT s.normalized, e.slug, e.type, e.session, e.time_ms FROM events e "
                    "JOIN searches s ON s.id = e.search_id WHERE e.time_ms >= ? AND s.agent = 0 "
-                   "AND e.slug != '' AND e.type IN ('click', 'helpful', 'not_helpful')");
-  select.Bind(1, since_ms);
+                   "AND e.slug != '' AND e.type IN (?, ?, ?)");
+  select.Bind(1, since_ms).Bind(2, ToString(EventType::kClick));
+  select.Bind(3, ToString(EventType::kHelpful)).Bind(4, ToString(EventType::kNotHelpful));
   std::vector<OutcomeSignal> signals;
   int rc;
   while ((rc = select.Step()) == SQLITE_ROW) {
-    signals.push_back(
-        {select.Text(0), select.Text(1), select.Text(2), select.Text(3), select.Int(4)});
+    const std::optional<EventType> type = ParseEventType(select.Text(2));
+    if (!type) return UnknownValue("event type", select.Text(2));
+    signals.push_back({select.Text(0), select.Text(1), *type, select.Text(3), select.Int(4)});
   }
   if (rc != SQLITE_DONE) return Error(db_, "cannot read search outcomes");
   return signals;
@@ -296,8 +320,10 @@ Result<std::map<std::string, GapStatus>> LogDatabase::GapStatuses() {
   std::map<std::string, GapStatus> statuses;
   int rc;
   while ((rc = select.Step()) == SQLITE_ROW) {
+    const std::optional<GapState> state = ParseGapState(select.Text(1));
+    if (!state) return UnknownValue("gap status", select.Text(1));
     GapStatus& g = statuses[select.Text(0)];
-    g.status = select.Text(1);
+    g.state = *state;
     g.note = select.Text(2);
     g.updated_ms = select.Int(3);
     g.answered_by = select.Text(4);
@@ -308,13 +334,13 @@ Result<std::map<std::string, GapStatus>> LogDatabase::GapStatuses() {
   return statuses;
 }
 
-Status LogDatabase::SetGapStatus(const std::string& gap_id, const std::string& status,
-                                 const std::string& note, std::int64_t now_ms) {
+Status LogDatabase::SetGapStatus(const std::string& gap_id, GapState state, const std::string& note,
+                                 std::int64_t now_ms) {
   Statement upsert(db_,
                    "INSERT INTO gap_status (gap_id, status, note, updated_ms) VALUES (?, ?, ?, ?) "
                    "ON CONFLICT (gap_id) DO UPDATE SET status = excluded.status, "
                    "note = excluded.note, updated_ms = excluded.updated_ms");
-  upsert.Bind(1, gap_id).Bind(2, status).Bind(3, note).Bind(4, now_ms);
+  upsert.Bind(1, gap_id).Bind(2, ToString(state)).Bind(3, note).Bind(4, now_ms);
   return Done(db_, upsert, "cannot save the gap status");
 }
 

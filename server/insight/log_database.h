@@ -1,5 +1,6 @@
 // The search and event log on disk: one SQLite file in WAL mode, with a schema version and
-// migrations that upgrade an older file in place. This is the one file that talks to SQLite.
+// migrations that upgrade an older file in place. This is the one file that talks to SQLite, and
+// the one that turns the typed values of log_values.h into the text of its columns and back.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "server/insight/log_values.h"
 
 struct sqlite3;
 
@@ -27,11 +29,11 @@ struct StoredSearch {
   std::string normalized;
   std::string locale;
   std::string category;
-  std::string tag;
+  std::vector<std::string> tags;  // the filter's tags, all required
   bool agent = false;
   int result_count = 0;
-  std::string top_slugs;  // space-separated, best first
-  std::string corrected;  // "" when no correction was used
+  std::vector<std::string> top_slugs;  // best first
+  std::string corrected;               // "" when no correction was used
   // The locale the query was analysed in (normalized form, gap grouping): the one asked for,
   // else that of the top result, else the default.
   std::string language;
@@ -47,7 +49,7 @@ struct StoredSearch {
 struct StoredEvent {
   std::int64_t time_ms = 0;
   std::string search_id;  // "" for feedback given on an article page reached without a search
-  std::string type;  // click, helpful, not_helpful, contact
+  EventType type = EventType::kClick;
   std::string slug;
   std::string session;
   std::string reason;  // redacted
@@ -64,13 +66,13 @@ struct ArticleActivity {
 struct OutcomeSignal {
   std::string normalized;  // of the search
   std::string slug;
-  std::string type;  // click, helpful, not_helpful
+  EventType type = EventType::kClick;  // never kContact: a contact says nothing of the article
   std::string session;
   std::int64_t time_ms = 0;
 };
 
 struct GapStatus {
-  std::string status = "open";  // open, planned, dismissed
+  GapState state = GapState::kOpen;
   std::string note;
   std::int64_t updated_ms = 0;
   std::string answered_by;  // slug that now answers it, "" if none
@@ -112,7 +114,7 @@ class LogDatabase {
   Result<std::vector<OutcomeSignal>> OutcomeSignalsSince(std::int64_t since_ms);
 
   Result<std::map<std::string, GapStatus>> GapStatuses();
-  Status SetGapStatus(const std::string& gap_id, const std::string& status, const std::string& note,
+  Status SetGapStatus(const std::string& gap_id, GapState state, const std::string& note,
                       std::int64_t now_ms);
   Status SetGapAnswered(const std::string& gap_id, const std::string& slug,
                         const std::string& generation, std::int64_t now_ms);

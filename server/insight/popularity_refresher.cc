@@ -12,10 +12,17 @@ namespace {
 
 constexpr double kMsPerDay = 86400.0 * 1000.0;
 
-double SignalWeight(const std::string& type) {
-  if (type == "click") return 1;
-  if (type == "helpful") return 2;
-  if (type == "not_helpful") return -2;
+double SignalWeight(EventType type) {
+  switch (type) {
+    case EventType::kClick:
+      return 1;
+    case EventType::kHelpful:
+      return 2;
+    case EventType::kNotHelpful:
+      return -2;
+    case EventType::kContact:
+      return 0;  // a contact says nothing of the article
+  }
   return 0;
 }
 
@@ -25,7 +32,7 @@ std::shared_ptr<PopularityTable> PopularityFromSignals(const std::vector<Outcome
                                                        std::int64_t now_ms, std::uint64_t version) {
   auto table = std::make_shared<PopularityTable>(version);
   // The newest signal of each (query, article, kind, session) counts; older repeats do not.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::int64_t> newest;
+  std::map<std::tuple<std::string, std::string, EventType, std::string>, std::int64_t> newest;
   for (const OutcomeSignal& s : signals) {
     if (s.normalized.empty() || SignalWeight(s.type) == 0) continue;
     std::int64_t& time = newest[{s.normalized, s.slug, s.type, s.session}];
@@ -34,7 +41,8 @@ std::shared_ptr<PopularityTable> PopularityFromSignals(const std::vector<Outcome
   for (const auto& [key, time_ms] : newest) {
     const auto& [normalized, slug, type, session] = key;
     const double age_days = std::max<double>(0, static_cast<double>(now_ms - time_ms) / kMsPerDay);
-    table->Add(normalized, slug, SignalWeight(type) * std::exp2(-age_days / kPopularityHalfLifeDays));
+    table->Add(normalized, slug,
+               SignalWeight(type) * std::exp2(-age_days / kPopularityHalfLifeDays));
   }
   return table;
 }

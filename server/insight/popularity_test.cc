@@ -1,7 +1,6 @@
-#include "server/insight/popularity_refresher.h"
-
 #include <gtest/gtest.h>
 
+#include "server/insight/popularity_refresher.h"
 #include "server/search/live_index.h"
 #include "server/search/query_normalizer.h"
 #include "server/search/searcher.h"
@@ -15,26 +14,28 @@ namespace {
 constexpr std::int64_t kDay = 86400LL * 1000;
 constexpr std::int64_t kNow = 1800000000000LL;
 
-OutcomeSignal Signal(const std::string& type, const std::string& session,
-                     std::int64_t time_ms = kNow, const std::string& slug = "refunds") {
+OutcomeSignal Signal(EventType type, const std::string& session, std::int64_t time_ms = kNow,
+                     const std::string& slug = "refunds") {
   return {"money refund", slug, type, session, time_ms};
 }
 
 TEST(PopularityTableTest, HelpfulResultsRiseWithinABound) {
   auto none = PopularityFromSignals({}, kNow);
   EXPECT_EQ(none->Boost("money refund", "refunds"), 1.0);
-  auto some = PopularityFromSignals({Signal("click", "a"), Signal("helpful", "a")}, kNow);
-  auto more = PopularityFromSignals(
-      {Signal("click", "a"), Signal("helpful", "a"), Signal("click", "b"), Signal("helpful", "b"),
-       Signal("click", "c"), Signal("helpful", "c")},
-      kNow);
+  auto some = PopularityFromSignals(
+      {Signal(EventType::kClick, "a"), Signal(EventType::kHelpful, "a")}, kNow);
+  auto more =
+      PopularityFromSignals({Signal(EventType::kClick, "a"), Signal(EventType::kHelpful, "a"),
+                             Signal(EventType::kClick, "b"), Signal(EventType::kHelpful, "b"),
+                             Signal(EventType::kClick, "c"), Signal(EventType::kHelpful, "c")},
+                            kNow);
   EXPECT_GT(some->Boost("money refund", "refunds"), 1.0);
   EXPECT_GT(more->Boost("money refund", "refunds"), some->Boost("money refund", "refunds"));
   // However many sessions, never more than the bound.
   std::vector<OutcomeSignal> crowd;
-  for (int i = 0; i < 1000; ++i) crowd.push_back(Signal("helpful", "s" + std::to_string(i)));
-  const double crowd_boost =
-      PopularityFromSignals(crowd, kNow)->Boost("money refund", "refunds");
+  for (int i = 0; i < 1000; ++i)
+    crowd.push_back(Signal(EventType::kHelpful, "s" + std::to_string(i)));
+  const double crowd_boost = PopularityFromSignals(crowd, kNow)->Boost("money refund", "refunds");
   EXPECT_LE(crowd_boost, 1 + kMaxPopularityBoost);
   EXPECT_GT(crowd_boost, 1 + kMaxPopularityBoost * 0.99);
   // Only for that kind of query, only for that article.
@@ -44,20 +45,25 @@ TEST(PopularityTableTest, HelpfulResultsRiseWithinABound) {
 
 TEST(PopularityTableTest, OneSessionCountsOnce) {
   std::vector<OutcomeSignal> repeated;
-  for (int i = 0; i < 50; ++i) repeated.push_back(Signal("helpful", "same", kNow - i));
+  for (int i = 0; i < 50; ++i) repeated.push_back(Signal(EventType::kHelpful, "same", kNow - i));
   EXPECT_EQ(PopularityFromSignals(repeated, kNow)->Boost("money refund", "refunds"),
-            PopularityFromSignals({Signal("helpful", "same")}, kNow)
+            PopularityFromSignals({Signal(EventType::kHelpful, "same")}, kNow)
                 ->Boost("money refund", "refunds"));
 }
 
 TEST(PopularityTableTest, NotHelpfulCountsAgainstAndOldSignalsFade) {
-  auto mixed = PopularityFromSignals(
-      {Signal("click", "a"), Signal("not_helpful", "a"), Signal("click", "b")}, kNow);
-  auto clicks = PopularityFromSignals({Signal("click", "a"), Signal("click", "b")}, kNow);
+  auto mixed =
+      PopularityFromSignals({Signal(EventType::kClick, "a"), Signal(EventType::kNotHelpful, "a"),
+                             Signal(EventType::kClick, "b")},
+                            kNow);
+  auto clicks =
+      PopularityFromSignals({Signal(EventType::kClick, "a"), Signal(EventType::kClick, "b")}, kNow);
   EXPECT_LT(mixed->Boost("money refund", "refunds"), clicks->Boost("money refund", "refunds"));
-  auto old = PopularityFromSignals(
-      {Signal("helpful", "a", kNow - 90 * kDay), Signal("helpful", "b", kNow - 90 * kDay)}, kNow);
-  auto fresh = PopularityFromSignals({Signal("helpful", "a"), Signal("helpful", "b")}, kNow);
+  auto old = PopularityFromSignals({Signal(EventType::kHelpful, "a", kNow - 90 * kDay),
+                                    Signal(EventType::kHelpful, "b", kNow - 90 * kDay)},
+                                   kNow);
+  auto fresh = PopularityFromSignals(
+      {Signal(EventType::kHelpful, "a"), Signal(EventType::kHelpful, "b")}, kNow);
   EXPECT_LT(old->Boost("money refund", "refunds") - 1,
             (fresh->Boost("money refund", "refunds") - 1) / 4);  // three half-lives
 }
@@ -76,7 +82,7 @@ TEST(PopularityRefresherTest, ReadsCustomerOutcomesFromTheLog) {
       s.normalized = agent ? "manual refund" : "back money";
       s.agent = agent;
       ASSERT_TRUE((*log)->InsertSearch(s).ok());
-      for (const char* type : {"click", "helpful"}) {
+      for (const EventType type : {EventType::kClick, EventType::kHelpful}) {
         StoredEvent e{kNow, s.id, type, "refunds", "session-1", ""};
         ASSERT_TRUE((*log)->InsertEvent(e).ok());
       }
@@ -110,7 +116,7 @@ class PopularSearchTest : public ::testing::Test {
     std::vector<OutcomeSignal> signals;
     for (const std::string& slug : slugs) {
       for (int i = 0; i < 100; ++i) {
-        signals.push_back({normalized, slug, "helpful", "s" + std::to_string(i), kNow});
+        signals.push_back({normalized, slug, EventType::kHelpful, "s" + std::to_string(i), kNow});
       }
     }
     return PopularityFromSignals(signals, kNow);

@@ -43,11 +43,11 @@ StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& 
   // Without a locale, normalize in the language of what was found.
   if (request.locale.empty() && !result.hits.empty()) s.language_hint = result.hits[0].locale;
   s.category = request.category;
-  for (const std::string& tag : request.tags) s.tag += (s.tag.empty() ? "" : ",") + tag;
+  s.tags = request.tags;
   s.agent = caller.agent;
   s.result_count = static_cast<int>(result.total);
   for (std::size_t i = 0; i < result.hits.size() && i < 5; ++i) {
-    s.top_slugs += (i ? " " : "") + result.hits[i].slug;
+    s.top_slugs.push_back(result.hits[i].slug);
   }
   s.corrected = result.corrected.value_or("");
   // The form the request's analysis made, in the locale that speaks for the query: the one

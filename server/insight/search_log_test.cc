@@ -25,7 +25,7 @@ class SearchLogTest : public ::testing::Test {
     s.query = query;
     s.locale = "en";
     s.result_count = 3;
-    s.top_slugs = "a b c";
+    s.top_slugs = {"a", "b", "c"};
     return s;
   }
   std::vector<StoredSearch> Stored() {
@@ -50,14 +50,14 @@ TEST_F(SearchLogTest, WritesSearchesWithRedactedQueryAndNormalizedForm) {
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_EQ(stored[0].query, "Cancelling my subscription for <email>");
   EXPECT_EQ(stored[0].normalized, "cancel email subscript");
-  EXPECT_EQ(stored[0].top_slugs, "a b c");
+  EXPECT_EQ(stored[0].top_slugs, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(log->stats().written, 1u);
 }
 
 TEST_F(SearchLogTest, EventIsOnDiskWhenRecordEventReturns) {
   auto log = Open({.path = "", .flush_interval = std::chrono::seconds(30)});
   ASSERT_TRUE(log->RecordSearch(Search("00000000000000aa", "refund")));
-  StoredEvent click{0, "00000000000000aa", "click", "refund-policy", "s1", ""};
+  StoredEvent click{0, "00000000000000aa", EventType::kClick, "refund-policy", "s1", ""};
   ASSERT_TRUE(log->RecordEvent(click).ok());  // also writes the search queued before it
   const auto stored = Stored();
   ASSERT_EQ(stored.size(), 1u);
@@ -66,7 +66,7 @@ TEST_F(SearchLogTest, EventIsOnDiskWhenRecordEventReturns) {
 
 TEST_F(SearchLogTest, EventForAnUnknownSearchIsRejected) {
   auto log = Open();
-  StoredEvent event{0, "ffffffffffffffff", "helpful", "x", "", ""};
+  StoredEvent event{0, "ffffffffffffffff", EventType::kHelpful, "x", "", ""};
   const Status status = log->RecordEvent(event);
   EXPECT_EQ(status.code(), StatusCode::kNotFound);
   EXPECT_EQ(status.reason(), "unknown_search_id");
@@ -74,7 +74,7 @@ TEST_F(SearchLogTest, EventForAnUnknownSearchIsRejected) {
 
 TEST_F(SearchLogTest, PageFeedbackWithoutASearchIsKeptForTheArticleReport) {
   auto log = Open();
-  StoredEvent vote{0, "", "not_helpful", "refund-policy", "s9", "outdated"};
+  StoredEvent vote{0, "", EventType::kNotHelpful, "refund-policy", "s9", "outdated"};
   ASSERT_TRUE(log->RecordEvent(vote).ok());
   auto db = LogDatabase::Open(path_, /*read_only=*/true);
   auto activity = (*db)->ArticleActivityBetween(0, INT64_MAX);
@@ -86,7 +86,7 @@ TEST_F(SearchLogTest, FeedbackReasonIsRedacted) {
   auto log = Open();
   ASSERT_TRUE(log->RecordSearch(Search("00000000000000bb", "refund")));
   log->Flush();
-  StoredEvent event{0,    "00000000000000bb",           "not_helpful", "refund-policy",
+  StoredEvent event{0,    "00000000000000bb",           EventType::kNotHelpful, "refund-policy",
                     "s1", "call me on +44 20 7946 0958"};
   ASSERT_TRUE(log->RecordEvent(event).ok());
   sqlite3* db = nullptr;
@@ -182,6 +182,70 @@ TEST(LogDatabaseTest, MigratesAnOlderFileInPlace) {
   EXPECT_EQ(*(*current)->CountSearches(), 1);
   EXPECT_TRUE((*current)->GapStatuses().ok());
   EXPECT_EQ(*(*current)->IntegrityCheck(), "ok");
+}
+
+// The text each column held before its value had a type: a file written by an older kb reads the
+// same, and one written now reads the same to an older kb.
+TEST(LogDatabaseTest, StoresTypedValuesAsTheSameText) {
+  testing::TempDir dir;
+  const std::string path = dir / "log.sqlite";
+  {
+    auto log = LogDatabase::Open(path);
+    ASSERT_TRUE(log.ok()) << log.status().message();
+    StoredSearch s;
+    s.id = "0000000000000001";
+    s.query = "refund";
+    s.tags = {"billing", "urgent"};
+    s.top_slugs = {"refunds", "invoices"};
+    ASSERT_TRUE((*log)->InsertSearch(s).ok());
+    ASSERT_TRUE((*log)->InsertEvent({1, s.id, EventType::kNotHelpful, "refunds", "s1", ""}).ok());
+    ASSERT_TRUE((*log)->SetGapStatus("00000000000000aa", GapState::kPlanned, "", 1).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto text = [&](const char* sql) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    std::string value = sqlite3_step(stmt) == SQLITE_ROW
+                            ? reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))
+                            : "(no row)";
+    sqlite3_finalize(stmt);
+    return value;
+  };
+  EXPECT_EQ(text("SELECT tag FROM searches"), "billing,urgent");
+  EXPECT_EQ(text("SELECT top_slugs FROM searches"), "refunds invoices");
+  EXPECT_EQ(text("SELECT type FROM events"), "not_helpful");
+  EXPECT_EQ(text("SELECT status FROM gap_status"), "planned");
+  // Rows as an older kb wrote them.
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO searches (id, time_ms, query, normalized, tag, result_count, "
+                         "top_slugs) VALUES ('0000000000000002', 2, 'q', 'q', 'api,,developers', "
+                         "3, 'webhooks  refunds'); "
+                         "INSERT INTO events (time_ms, search_id, type, slug) VALUES "
+                         "(2, '0000000000000002', 'click', 'webhooks');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto log = LogDatabase::Open(path, /*read_only=*/true);
+  ASSERT_TRUE(log.ok()) << log.status().message();
+  auto searches = (*log)->SearchesBetween(0, INT64_MAX);
+  ASSERT_TRUE(searches.ok());
+  ASSERT_EQ(searches->size(), 2u);
+  EXPECT_EQ((*searches)[0].tags, (std::vector<std::string>{"billing", "urgent"}));
+  EXPECT_EQ((*searches)[0].top_slugs, (std::vector<std::string>{"refunds", "invoices"}));
+  EXPECT_TRUE((*searches)[0].not_helpful);
+  EXPECT_FALSE((*searches)[0].clicked);
+  EXPECT_EQ((*searches)[1].tags, (std::vector<std::string>{"api", "developers"}));
+  EXPECT_EQ((*searches)[1].top_slugs, (std::vector<std::string>{"webhooks", "refunds"}));
+  EXPECT_TRUE((*searches)[1].clicked);
+  auto statuses = (*log)->GapStatuses();
+  ASSERT_TRUE(statuses.ok());
+  EXPECT_EQ((*statuses)["00000000000000aa"].state, GapState::kPlanned);
+  auto activity = (*log)->ArticleActivityBetween(0, INT64_MAX);
+  ASSERT_TRUE(activity.ok());
+  EXPECT_EQ((*activity)["refunds"].not_helpful, 1);
+  EXPECT_EQ((*activity)["webhooks"].views, 1);
 }
 
 TEST(LogDatabaseTest, RefusesAFileFromANewerKb) {
