@@ -12,11 +12,6 @@
 namespace kb {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-constexpr int kDefaultPeriodDays = 30;
-// Replay looks at gaps seen this recently.
-constexpr int kReplayDays = 90;
-
 // "2026-09-14" (start of that day, UTC) or "2026-09-14T10:30:00Z".
 std::optional<std::int64_t> ParseTime(const std::string& text) {
   std::tm tm{};
@@ -70,7 +65,7 @@ Result<AdminService::Period> AdminService::ParsePeriod(const QueryParams& params
     // A bare date means the whole of that day.
     period.until_ms = until.size() == 10 ? *t + kDayMs : *t;
   }
-  period.since_ms = period.until_ms - kDefaultPeriodDays * kDayMs;
+  period.since_ms = period.until_ms - kDefaultReportDays * kDayMs;
   if (!since.empty()) {
     auto t = ParseTime(since);
     if (!t) {
@@ -151,11 +146,13 @@ Result<std::vector<ArticleReportRow>> AdminService::ArticlesReport(const QueryPa
 }
 
 Status AdminService::SetGapStatus(const std::string& gap_id, std::string_view body) {
-  if (gap_id.size() != 16 || gap_id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+  if (!IsValidGapId(gap_id)) {
     return Status::NotFound("gap_not_found", "no gap with id '" + gap_id.substr(0, 40) + "'");
   }
-  if (body.size() > 4096 || !IsValidUtf8(body)) {
-    return Status::InvalidArgument("invalid_body", "the body must be UTF-8 JSON under 4 KiB");
+  if (body.size() > kMaxGapStatusBodyBytes || !IsValidUtf8(body)) {
+    return Status::InvalidArgument("invalid_body",
+                                   "the body must be UTF-8 JSON under " +
+                                       std::to_string(kMaxGapStatusBodyBytes / 1024) + " KiB");
   }
   const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object() || !json.contains("status") ||
@@ -174,8 +171,9 @@ Status AdminService::SetGapStatus(const std::string& gap_id, std::string_view bo
     return Status::InvalidArgument("invalid_status",
                                    "'status' must be " + SpellingList(kGapStates, " or "));
   }
-  if (note.size() > 1000) {
-    return Status::InvalidArgument("note_too_long", "'note' is longer than 1000 bytes");
+  if (note.size() > kMaxGapNoteBytes) {
+    return Status::InvalidArgument(
+        "note_too_long", "'note' is longer than " + std::to_string(kMaxGapNoteBytes) + " bytes");
   }
   auto log = LogDatabase::Open(log_path_);
   if (!log.ok()) return log.status();
@@ -187,13 +185,13 @@ std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian:
   std::vector<AnsweredGap> answered;
   for (const Gap& gap : report.gaps) {
     if (gap.status.state == GapState::kDismissed || !gap.status.answered_by.empty()) continue;
-    const bool found_nothing = gap.no_results * 2 >= gap.searches;
+    const bool found_nothing = MostlyFoundNothing(gap);
     std::vector<std::string> queries = {gap.representative};
     queries.insert(queries.end(), gap.examples.begin(), gap.examples.end());
     for (const std::string& query : queries) {
       SearchRequest request;
       request.query = WithoutPlaceholders(query) + " ";
-      request.limit = 1;
+      request.limit = 1;  // only the top result can be the answer
       auto result = searcher.Search(index, info, request);
       if (!result.ok() || result->hits.empty()) continue;
       const std::string& top = result->hits[0].slug;

@@ -12,6 +12,14 @@
 
 namespace kb {
 
+// The period a report covers when the request names no `since`: the days before `until`.
+inline constexpr int kDefaultReportDays = 30;
+// The gaps a replay looks at: those seen in the last this many days.
+inline constexpr int kReplayDays = 90;
+// POST /api/gaps/{id}/status: the most a body and a note may hold.
+inline constexpr std::size_t kMaxGapStatusBodyBytes = 4096;
+inline constexpr std::size_t kMaxGapNoteBytes = 1000;
+
 struct ArticleReportRow {
   std::string slug;
   std::string title;
@@ -35,8 +43,8 @@ class AdminService {
   AdminService(LiveIndex& index, std::string log_path, const Clock& clock, int min_sessions,
                int retention_days);
 
-  // GET /api/gaps: `since`, `until` (dates or ISO times, default the last 30 days) and
-  // `audience` (customer, agent, all).
+  // GET /api/gaps: `since`, `until` (dates or ISO times, default the kDefaultReportDays before
+  // now) and `audience` (customer, agent, all; default all).
   Result<GapReport> Gaps(const QueryParams& params);
   // GET /api/articles-report: every article with its activity in the period.
   Result<std::vector<ArticleReportRow>> ArticlesReport(const QueryParams& params);
@@ -67,7 +75,7 @@ class AdminService {
 std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian::Database& index,
                                           const IndexInfo& info, const Searcher& searcher);
 
-// The open gaps of the last 90 days in the log at `log_path` that `index` answers, without
+// The open gaps of the last kReplayDays in the log at `log_path` that `index` answers, without
 // recording anything: what `kb-index --check-gaps` prints for a docs change in review.
 Result<std::vector<AnsweredGap>> CheckGaps(const std::string& log_path, LiveIndex& index,
                                            int min_sessions, const Clock& clock);

@@ -21,7 +21,9 @@ namespace {
 constexpr int kWeightContact = 3;
 constexpr int kWeightNotHelpful = 2;
 constexpr int kWeightOther = 1;
-constexpr std::size_t kMaxExamples = 5;
+
+// A diagnosis needs to know whether a search finds anything, and the best of what it finds.
+constexpr int kDiagnosisHits = 3;
 
 Language LanguageOrDefault(const std::string& locale) {
   auto language = LanguageForLocale(locale.empty() ? std::string(kDefaultLocale) : locale);
@@ -57,9 +59,12 @@ std::string CanonicalStem(const std::string& word, const Language& language,
   return canonical;
 }
 
+// 64 bits of hash, in hex: a collision between two gaps is out of reach.
+constexpr std::size_t kGapIdDigits = 16;
+
 std::string GapId(const std::string& key) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
+  char hex[kGapIdDigits + 1];
+  std::snprintf(hex, sizeof hex, "%0*llx", static_cast<int>(kGapIdDigits),
                 static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
   return hex;
 }
@@ -116,7 +121,7 @@ class Diagnoser {
       : index_(index), info_(info), searcher_(searcher) {}
 
   void Diagnose(const Accumulator& acc, Gap& gap) const {
-    if (gap.no_results * 2 < gap.searches) {
+    if (!MostlyFoundNothing(gap)) {
       gap.diagnosis = Diagnosis::kNotHelpfulResults;
       gap.diagnosis_text = "articles were found but did not help";
       return;
@@ -160,7 +165,7 @@ class Diagnoser {
     request.locale = locale;
     request.category = category;
     request.tags = tags;
-    request.limit = 3;
+    request.limit = kDiagnosisHits;
     request.include_internal = include_internal;
     auto result = searcher_.Search(index_, info_, request);
     std::vector<std::string> slugs;
@@ -199,6 +204,12 @@ std::string CsvCell(const std::string& value) {
 }
 
 }  // namespace
+
+bool IsValidGapId(std::string_view id) {
+  return id.size() == kGapIdDigits && id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+bool MostlyFoundNothing(const Gap& gap) { return gap.no_results * 2 >= gap.searches; }
 
 std::string WithoutPlaceholders(const std::string& query) {
   std::string out = query;
@@ -286,9 +297,9 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       if (gap.sessions < options.min_sessions) continue;  // never expose one person's query
       gap.key = key;
       gap.id = GapId(key);
-      gap.examples = MostFrequentFirst(acc.typed, kMaxExamples);
+      gap.examples = MostFrequentFirst(acc.typed, kGapExamples);
       gap.representative = gap.examples.front();
-      gap.shown_slugs = MostFrequentFirst(acc.shown, kMaxExamples);
+      gap.shown_slugs = MostFrequentFirst(acc.shown, kGapShownSlugs);
       gap.previous_searches = previous_searches[key];
       for (const auto& [session, weight] : acc.session_weight) gap.impact += weight;
       if (auto status = statuses->find(gap.id); status != statuses->end()) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -15,18 +16,25 @@
 
 namespace kb {
 
+// A gap is shown only once this many sessions hit it: one person's query is never exposed.
+inline constexpr int kDefaultGapMinSessions = 2;
+// How many distinct queries, as typed, a gap lists as its examples.
+inline constexpr std::size_t kGapExamples = 5;
+// How many of the results its searches were shown a gap lists.
+inline constexpr std::size_t kGapShownSlugs = 5;
+
 struct GapReportOptions {
   std::int64_t since_ms = 0;
   std::int64_t until_ms = 0;
   Audience audience = Audience::kAll;
-  int min_sessions = 2;  // a gap is shown only once this many sessions hit it
+  int min_sessions = kDefaultGapMinSessions;
 };
 
 struct Gap {
-  std::string id;                     // stable: derived from `key`
+  std::string id;                     // stable: a hash of `key`
   std::string key;                    // the canonical terms the gap's queries share
   std::string representative;         // the query most often typed, as typed (redacted)
-  std::vector<std::string> examples;  // up to 5 distinct queries as typed, most frequent first
+  std::vector<std::string> examples;  // up to kGapExamples queries as typed, most frequent first
   int searches = 0;
   int sessions = 0;
   // Searches by kind of miss (one search can be more than one kind).
@@ -42,7 +50,8 @@ struct Gap {
   double impact = 0;          // sessions, weighted towards those that ended in a contact
   Diagnosis diagnosis = Diagnosis::kNoArticle;
   std::string diagnosis_text;            // the diagnosis in a sentence, with what it found
-  std::vector<std::string> shown_slugs;  // what these searches were shown, most often first
+  std::vector<std::string> shown_slugs;  // up to kGapShownSlugs of what these searches were shown,
+                                         // most often first
   GapStatus status;
 };
 
@@ -52,6 +61,14 @@ struct GapReport {
   int missed_searches = 0;  // of which were misses
   std::vector<Gap> gaps;    // highest impact first
 };
+
+// True for a gap id as the report hands them out (Gap::id): 16 lower-case hex digits.
+bool IsValidGapId(std::string_view id);
+
+// True when at least half of `gap`'s searches found nothing at all. Such a gap lacks an article:
+// any article that a replay finds answers it. Otherwise articles were found and did not help, and
+// only a different article does.
+bool MostlyFoundNothing(const Gap& gap);
 
 // Builds the report from `log` for the period in `options`, grouping queries with the spelling
 // data and synonyms of `index` and diagnosing each gap by running its query through `searcher`.

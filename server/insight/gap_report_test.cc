@@ -9,7 +9,6 @@
 namespace kb {
 namespace {
 
-constexpr std::int64_t kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kNow = 1790000000000;
 
 // The fixture help center, and a log filled directly with the searches each test describes.
@@ -28,7 +27,7 @@ class GapReportTest : public ::testing::Test {
 
   // Records a search; returns its id.
   std::string Add(const std::string& query, const std::string& session, int results,
-                  std::int64_t time_ms = kNow - kDay, const std::string& locale = "",
+                  std::int64_t time_ms = kNow - kDayMs, const std::string& locale = "",
                   bool agent = false, const std::vector<std::string>& shown = {}) {
     StoredSearch s;
     char id[17];
@@ -46,12 +45,12 @@ class GapReportTest : public ::testing::Test {
     return s.id;
   }
   void Event(const std::string& search_id, EventType type, const std::string& slug = "x") {
-    EXPECT_TRUE(log_->InsertEvent({kNow - kDay, search_id, type, slug, "", ""}).ok());
+    EXPECT_TRUE(log_->InsertEvent({kNow - kDayMs, search_id, type, slug, "", ""}).ok());
   }
 
   GapReport Report(GapReportOptions options = {}) {
     if (options.until_ms == 0) {
-      options.since_ms = kNow - 7 * kDay;
+      options.since_ms = kNow - 7 * kDayMs;
       options.until_ms = kNow;
     }
     const Searcher searcher{ArticleUrls()};
@@ -81,9 +80,9 @@ testing::TempDir* GapReportTest::index_dir_ = nullptr;
 LiveIndex* GapReportTest::index_ = nullptr;
 
 TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
-  Add("cancel my subscription", "s1", 3, kNow - 3 * kDay, "", false, {"cancel-subscription"});
-  Add("cancelling subscriptions", "s2", 3, kNow - 2 * kDay);
-  Add("how to cancel subscribtion", "s3", 3, kNow - kDay);
+  Add("cancel my subscription", "s1", 3, kNow - 3 * kDayMs, "", false, {"cancel-subscription"});
+  Add("cancelling subscriptions", "s2", 3, kNow - 2 * kDayMs);
+  Add("how to cancel subscribtion", "s3", 3, kNow - kDayMs);
   const GapReport report = Report();
   ASSERT_EQ(report.gaps.size(), 1u);
   const Gap& gap = report.gaps[0];
@@ -92,8 +91,8 @@ TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
   EXPECT_EQ(gap.sessions, 3);
   EXPECT_EQ(gap.no_click, 3);
   EXPECT_EQ(gap.examples.size(), 3u);
-  EXPECT_EQ(gap.first_seen_ms, kNow - 3 * kDay);
-  EXPECT_EQ(gap.last_seen_ms, kNow - kDay);
+  EXPECT_EQ(gap.first_seen_ms, kNow - 3 * kDayMs);
+  EXPECT_EQ(gap.last_seen_ms, kNow - kDayMs);
   EXPECT_EQ(gap.diagnosis, Diagnosis::kNotHelpfulResults);
   EXPECT_EQ(gap.shown_slugs, std::vector<std::string>{"cancel-subscription"});
   EXPECT_EQ(gap.id.size(), 16u);
@@ -112,6 +111,18 @@ TEST_F(GapReportTest, SynonymsFromTheIndexShareAKey) {
   EXPECT_EQ((*keys)[1], "payback pleas");
 }
 
+TEST(GapRulesTest, MostlyFoundNothingIsAtLeastHalf) {
+  Gap gap;
+  gap.searches = 4;
+  gap.no_results = 2;
+  EXPECT_TRUE(MostlyFoundNothing(gap));
+  gap.no_results = 1;
+  EXPECT_FALSE(MostlyFoundNothing(gap));
+  gap.searches = 3;
+  gap.no_results = 2;
+  EXPECT_TRUE(MostlyFoundNothing(gap));
+}
+
 TEST(GapRulesTest, WithoutPlaceholdersDropsEveryPlaceholder) {
   std::string redacted = "refund";
   for (std::string_view placeholder : kPlaceholders) redacted += " " + std::string(placeholder);
@@ -124,7 +135,7 @@ TEST_F(GapReportTest, OnePersonsQueryIsNeverShown) {
   Add("my secret project name", "s1", 0);
   EXPECT_TRUE(Report().gaps.empty());
   GapReportOptions one;
-  one.since_ms = kNow - 7 * kDay;
+  one.since_ms = kNow - 7 * kDayMs;
   one.until_ms = kNow;
   one.min_sessions = 1;
   EXPECT_EQ(Report(one).gaps.size(), 1u);
@@ -166,7 +177,7 @@ TEST_F(GapReportTest, RankedByImpactWithContactsWeighingMore) {
 TEST_F(GapReportTest, DiagnosesWhyItFailed) {
   for (const char* s : {"a", "b"}) Add("xylophone lessons", s, 0);
   for (const char* s : {"c", "d"}) Add("backoffice console", s, 0);
-  for (const char* s : {"e", "f"}) Add("rechnungen", s, 0, kNow - kDay, "en");
+  for (const char* s : {"e", "f"}) Add("rechnungen", s, 0, kNow - kDayMs, "en");
   for (const char* s : {"g", "h"}) Add("webhxxxks", s, 0);
   for (const char* s : {"i", "j"}) Add("refund", s, 0);  // found nothing then; found now
   const GapReport report = Report();
@@ -184,8 +195,8 @@ TEST_F(GapReportTest, DiagnosesWhyItFailed) {
 }
 
 TEST_F(GapReportTest, TrendComparesWithThePreviousPeriod) {
-  for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0, kNow - kDay);
-  Add("xylophone", "d", 0, kNow - 10 * kDay);  // the week before
+  for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0, kNow - kDayMs);
+  Add("xylophone", "d", 0, kNow - 10 * kDayMs);  // the week before
   const GapReport report = Report();
   ASSERT_EQ(report.gaps.size(), 1u);
   EXPECT_EQ(report.gaps[0].searches, 3);
@@ -193,10 +204,10 @@ TEST_F(GapReportTest, TrendComparesWithThePreviousPeriod) {
 }
 
 TEST_F(GapReportTest, AudienceSeparatesCustomersFromAgents) {
-  for (const char* s : {"a", "b"}) Add("xylophone", s, 0, kNow - kDay, "", /*agent=*/true);
+  for (const char* s : {"a", "b"}) Add("xylophone", s, 0, kNow - kDayMs, "", /*agent=*/true);
   for (const char* s : {"c", "d"}) Add("zither", s, 0);
   GapReportOptions customers;
-  customers.since_ms = kNow - 7 * kDay;
+  customers.since_ms = kNow - 7 * kDayMs;
   customers.until_ms = kNow;
   customers.audience = Audience::kCustomer;
   const GapReport report = Report(customers);
@@ -211,7 +222,7 @@ TEST_F(GapReportTest, SupersededKeystrokesDoNotCount) {
   ASSERT_TRUE(log_->MarkSuperseded(partial).ok());
   Add("xylo", "b", 0);
   GapReportOptions one;
-  one.since_ms = kNow - 7 * kDay;
+  one.since_ms = kNow - 7 * kDayMs;
   one.until_ms = kNow;
   one.min_sessions = 1;
   const GapReport report = Report(one);

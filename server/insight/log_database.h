@@ -32,7 +32,7 @@ struct StoredSearch {
   std::vector<std::string> tags;  // the filter's tags, all required
   bool agent = false;
   int result_count = 0;
-  std::vector<std::string> top_slugs;  // best first
+  std::vector<std::string> top_slugs;  // at most kLoggedTopSlugs, best first
   std::string corrected;               // "" when no correction was used
   // The locale the query was analysed in (normalized form, gap grouping): the one asked for,
   // else that of the top result, else the default.

@@ -1,4 +1,4 @@
-// The values the search log keeps, each with its one spelling.
+// The values the search log keeps, each with its one spelling, and the units its readers share.
 //
 // A spelling here is two formats at once: the text in the log's SQLite columns and the text of
 // the JSON API. LogDatabase is the one place that writes and reads them as text in SQLite; the
@@ -15,6 +15,13 @@
 #include <vector>
 
 namespace kb {
+
+inline constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
+inline constexpr std::int64_t kDayMs = 24 * kHourMs;
+
+// How many results of a search the log keeps (`top_slugs`), best first: what the gap report shows
+// as what a gap's searches were offered, and what a replay compares a new answer with.
+inline constexpr std::size_t kLoggedTopSlugs = 5;
 
 // What a reader did after a search or on an article page (events.type).
 enum class EventType { kClick, kHelpful, kNotHelpful, kContact };

@@ -10,8 +10,6 @@
 namespace kb {
 namespace {
 
-constexpr double kMsPerDay = 86400.0 * 1000.0;
-
 double SignalWeight(EventType type) {
   switch (type) {
     case EventType::kClick:
@@ -40,7 +38,8 @@ std::shared_ptr<PopularityTable> PopularityFromSignals(const std::vector<Outcome
   }
   for (const auto& [key, time_ms] : newest) {
     const auto& [normalized, slug, type, session] = key;
-    const double age_days = std::max<double>(0, static_cast<double>(now_ms - time_ms) / kMsPerDay);
+    const double age_days =
+        std::max<double>(0, static_cast<double>(now_ms - time_ms) / static_cast<double>(kDayMs));
     table->Add(normalized, slug,
                SignalWeight(type) * std::exp2(-age_days / kPopularityHalfLifeDays));
   }
@@ -75,8 +74,7 @@ Status PopularityRefresher::Refresh() {
   auto db = LogDatabase::Open(log_path_, /*read_only=*/true);
   if (!db.ok()) return db.status();
   const std::int64_t now = clock_.NowMs();
-  auto signals = (*db)->OutcomeSignalsSince(
-      now - static_cast<std::int64_t>(kPopularityWindowDays * kMsPerDay));
+  auto signals = (*db)->OutcomeSignalsSince(now - kPopularityWindowDays * kDayMs);
   if (!signals.ok()) return signals.status();
   std::shared_ptr<const PopularityTable> table = PopularityFromSignals(*signals, now, ++refreshes_);
   std::lock_guard<std::mutex> lock(mutex_);

@@ -11,7 +11,6 @@
 namespace kb {
 namespace {
 
-constexpr std::int64_t kDay = 86400LL * 1000;
 constexpr std::int64_t kNow = 1800000000000LL;
 
 OutcomeSignal Signal(EventType type, const std::string& session, std::int64_t time_ms = kNow,
@@ -59,8 +58,8 @@ TEST(PopularityTableTest, NotHelpfulCountsAgainstAndOldSignalsFade) {
   auto clicks =
       PopularityFromSignals({Signal(EventType::kClick, "a"), Signal(EventType::kClick, "b")}, kNow);
   EXPECT_LT(mixed->Boost("money refund", "refunds"), clicks->Boost("money refund", "refunds"));
-  auto old = PopularityFromSignals({Signal(EventType::kHelpful, "a", kNow - 90 * kDay),
-                                    Signal(EventType::kHelpful, "b", kNow - 90 * kDay)},
+  auto old = PopularityFromSignals({Signal(EventType::kHelpful, "a", kNow - 90 * kDayMs),
+                                    Signal(EventType::kHelpful, "b", kNow - 90 * kDayMs)},
                                    kNow);
   auto fresh = PopularityFromSignals(
       {Signal(EventType::kHelpful, "a"), Signal(EventType::kHelpful, "b")}, kNow);

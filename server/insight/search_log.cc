@@ -10,8 +10,7 @@
 namespace kb {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-constexpr std::int64_t kRetentionCheckMs = 60LL * 60 * 1000;
+constexpr std::int64_t kRetentionCheckMs = kHourMs;
 constexpr std::size_t kMaxTrackedSessions = 100000;
 
 // Lower case, single spaces, no leading or trailing space: the form compared for collapsing.
@@ -46,7 +45,7 @@ StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& 
   s.tags = request.tags;
   s.agent = caller.agent;
   s.result_count = static_cast<int>(result.total);
-  for (std::size_t i = 0; i < result.hits.size() && i < 5; ++i) {
+  for (std::size_t i = 0; i < result.hits.size() && i < kLoggedTopSlugs; ++i) {
     s.top_slugs.push_back(result.hits[i].slug);
   }
   s.corrected = result.corrected.value_or("");

@@ -150,12 +150,12 @@ TEST_F(SearchLogTest, KeystrokesOfOneSessionCollapseIntoTheLastQuery) {
 TEST_F(SearchLogTest, OldRecordsAreDeletedAfterTheRetentionPeriod) {
   auto log = Open({.path = "", .retention_days = 30});
   StoredSearch old = Search("0000000000000001", "old");
-  old.time_ms = clock_.NowMs() - 31LL * 24 * 3600 * 1000;
+  old.time_ms = clock_.NowMs() - 31 * kDayMs;
   log->RecordSearch(old);
   log->RecordSearch(Search("0000000000000002", "new"));
   log->Flush();
-  EXPECT_EQ(Stored().size(), 2u);     // retention ran at start, before these were written
-  clock_.Advance(2LL * 3600 * 1000);  // and runs again hourly
+  EXPECT_EQ(Stored().size(), 2u);  // retention ran at start, before these were written
+  clock_.Advance(2 * kHourMs);     // and runs again hourly
   log->Flush();
   log->Flush();
   const auto stored = Stored();
