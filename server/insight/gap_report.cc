@@ -25,6 +25,12 @@ constexpr int kWeightOther = 1;
 // A diagnosis needs to know whether a search finds anything, and the best of what it finds.
 constexpr int kDiagnosisHits = 3;
 
+// Search corrects a word by at most AllowedTypos edits (server/search/typo_index.h). A long word
+// the index does not know, within this many edits of a word it does, is a typo beyond that
+// reach. Three edits turn most short words into some other word, so only long words are judged.
+constexpr std::size_t kTypoDiagnosisMinLetters = 8;
+constexpr int kTypoDiagnosisMaxEdits = 3;
+
 Language LanguageOrDefault(const std::string& locale) {
   auto language = LanguageForLocale(locale.empty() ? std::string(kDefaultLocale) : locale);
   return language.ok() ? *language : *LanguageForLocale(kDefaultLocale);
@@ -57,6 +63,13 @@ std::string CanonicalStem(const std::string& word, const Language& language,
     canonical = std::min(canonical, stemmed ? synonym.substr(1) : language.stemmer(synonym));
   }
   return canonical;
+}
+
+// Letters as typo correction counts them (AllowedTypos): code points of valid UTF-8.
+std::size_t CodePoints(std::string_view utf8) {
+  std::size_t count = 0;
+  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
 }
 
 // 64 bits of hash, in hex: a collision between two gaps is out of reach.
@@ -175,13 +188,22 @@ class Diagnoser {
     return slugs;
   }
 
-  // A word the index does not know, close to one it does, but beyond what spelling correction
-  // reaches (edit distance 2). Three edits turn most short words into some other word, so only
-  // long words are judged.
+  // A long word of `query` that the index does not know, within kTypoDiagnosisMaxEdits of a word
+  // in the spelling data (what the typo index is built from), by kb's own edit distance.
   bool LooksLikeUncorrectableTypo(const std::string& query, const std::string& locale) const {
     for (const std::string& word : Words(query, LanguageOrDefault(locale))) {
-      if (word.size() < 8 || index_.term_exists(word)) continue;
-      if (!index_.get_spelling_suggestion(word, 3).empty()) return true;
+      const std::size_t letters = CodePoints(word);
+      if (letters < kTypoDiagnosisMinLetters || index_.term_exists(word)) continue;
+      for (auto it = index_.spellings_begin(); it != index_.spellings_end(); ++it) {
+        const std::string known = *it;
+        const std::size_t known_letters = CodePoints(known);
+        const std::size_t apart =
+            letters > known_letters ? letters - known_letters : known_letters - letters;
+        if (apart > static_cast<std::size_t>(kTypoDiagnosisMaxEdits)) continue;
+        if (EditDistance(word, known, kTypoDiagnosisMaxEdits) <= kTypoDiagnosisMaxEdits) {
+          return true;
+        }
+      }
     }
     return false;
   }
@@ -222,13 +244,13 @@ std::string WithoutPlaceholders(const std::string& query) {
 }
 
 std::string GapKey(const std::string& query, const std::string& locale,
-                   const Xapian::Database& index) {
+                   const Xapian::Database& index, const TypoIndex& typos) {
   const Language language = LanguageOrDefault(locale);
   std::set<std::string> stems;
   for (std::string word : Words(query, language)) {
     if (!index.term_exists(word)) {
-      std::string suggestion = index.get_spelling_suggestion(word);
-      if (!suggestion.empty()) word = suggestion;
+      const std::vector<TypoCandidate> best = typos.Candidates(word, 1);
+      if (!best.empty()) word = best.front().word;
     }
     stems.insert(CanonicalStem(word, language, index));
   }
@@ -250,12 +272,16 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
   auto statuses = log.GapStatuses();
   if (!statuses.ok()) return statuses.status();
 
+  // Every generation has its typo index; without one, nothing is corrected.
+  const std::shared_ptr<const TypoIndex> typos = info.typos ? info.typos : TypoIndex::FromWords({});
   try {
     std::map<std::pair<std::string, std::string>, std::string> keys;  // (query, language) -> key
     auto key_of = [&](const StoredSearch& s) -> const std::string& {
       const auto cache_key = std::make_pair(AsciiLower(s.query), s.language);
       auto it = keys.find(cache_key);
-      if (it == keys.end()) it = keys.emplace(cache_key, GapKey(s.query, s.language, index)).first;
+      if (it == keys.end()) {
+        it = keys.emplace(cache_key, GapKey(s.query, s.language, index, *typos)).first;
+      }
       return it->second;
     };
 

@@ -13,6 +13,7 @@
 #include "server/insight/log_database.h"
 #include "server/insight/log_values.h"
 #include "server/search/searcher.h"
+#include "server/search/typo_index.h"
 
 namespace kb {
 
@@ -70,19 +71,21 @@ bool IsValidGapId(std::string_view id);
 // only a different article does.
 bool MostlyFoundNothing(const Gap& gap);
 
-// Builds the report from `log` for the period in `options`, grouping queries with the spelling
-// data and synonyms of `index` and diagnosing each gap by running its query through `searcher`.
-// Searches superseded by a later keystroke of the same session do not count unless an event
-// refers to them.
+// Builds the report from `log` for the period in `options`, grouping queries (GapKey) with the
+// typo index of `info` and the synonyms of `index`, and diagnosing each gap by running its query
+// through `searcher`. Searches superseded by a later keystroke of the same session do not count
+// unless an event refers to them.
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
                                  const IndexInfo& info, const Searcher& searcher,
                                  const GapReportOptions& options);
 
-// The grouping key of `query` in `locale`: stopwords dropped; each word replaced by the index's
-// spelling correction when the index does not know it, and by its canonical synonym; stemmed;
-// sorted. "how to cancel subscribtion" and "cancelling subscriptions" share one key.
+// The grouping key of `query` in `locale`: stopwords dropped; each word the index does not know
+// replaced by what search corrects it to (the closest, then most frequent, candidate in `typos`,
+// the generation's typo index), and by its canonical synonym; stemmed; sorted. A word the index
+// knows is kept as typed, so its key never moves with the frequencies of near spellings.
+// "how to cancel subscribtion" and "cancelling subscriptions" share one key.
 std::string GapKey(const std::string& query, const std::string& locale,
-                   const Xapian::Database& index);
+                   const Xapian::Database& index, const TypoIndex& typos);
 
 // `query` with the redaction placeholders (<email>, <phone>, ...) removed: what is left to run
 // against the index when a logged query is replayed.

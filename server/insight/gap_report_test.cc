@@ -102,13 +102,51 @@ TEST_F(GapReportTest, SynonymsFromTheIndexShareAKey) {
   // tests/fixtures/articles/_synonyms.yaml makes "payback" and "refund" one group; the table
   // holds stemmed values ("Zrefund"), which the key must not take for a word.
   auto keys = index_->WithDatabase<std::vector<std::string>>(
-      [](const Xapian::Database& db, const IndexInfo&) -> Result<std::vector<std::string>> {
-        return std::vector<std::string>{GapKey("payback please", "en", db),
-                                        GapKey("refunds please", "en", db)};
+      [](const Xapian::Database& db, const IndexInfo& info) -> Result<std::vector<std::string>> {
+        return std::vector<std::string>{GapKey("payback please", "en", db, *info.typos),
+                                        GapKey("refunds please", "en", db, *info.typos)};
       });
   ASSERT_TRUE(keys.ok());
   EXPECT_EQ((*keys)[0], "payback pleas");
   EXPECT_EQ((*keys)[1], "payback pleas");
+}
+
+TEST_F(GapReportTest, AMisspellingJoinsItsGapThroughKbsTypoIndex) {
+  // "subscribtion" is in no article; the generation's typo index corrects it as search does.
+  auto keys = index_->WithDatabase<std::vector<std::string>>(
+      [](const Xapian::Database& db, const IndexInfo& info) -> Result<std::vector<std::string>> {
+        const auto no_typos = TypoIndex::FromWords({});
+        return std::vector<std::string>{GapKey("subscribtion", "en", db, *info.typos),
+                                        GapKey("subscription", "en", db, *info.typos),
+                                        GapKey("subscribtion", "en", db, *no_typos)};
+      });
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ((*keys)[0], "subscript");
+  EXPECT_EQ((*keys)[1], "subscript");
+  // Nothing but the typo index corrects it.
+  EXPECT_NE((*keys)[2], "subscript");
+
+  Add("subscribtion", "s1", 0);
+  Add("subscription", "s2", 0);
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].key, "subscript");
+  EXPECT_EQ(report.gaps[0].sessions, 2);
+  EXPECT_EQ(report.gaps[0].examples.size(), 2u);
+}
+
+TEST_F(GapReportTest, OnlyWordsTheIndexDoesNotKnowAreCorrected) {
+  // In this typo index "webhocks" is far more frequent than the indexed "webhooks". Search would
+  // try it for "webhooks" too; a key must not move with the frequencies of near spellings.
+  const auto typos = TypoIndex::FromWords({{"webhocks", 1000000}});
+  auto keys = index_->WithDatabase<std::vector<std::string>>(
+      [&](const Xapian::Database& db, const IndexInfo&) -> Result<std::vector<std::string>> {
+        return std::vector<std::string>{GapKey("webhooks", "en", db, *typos),
+                                        GapKey("webhoxks", "en", db, *typos)};
+      });
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ((*keys)[0], "webhook");
+  EXPECT_EQ((*keys)[1], "webhock");  // an unknown word takes the typo index's correction
 }
 
 TEST(GapRulesTest, MostlyFoundNothingIsAtLeastHalf) {
