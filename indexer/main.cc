@@ -5,6 +5,7 @@
 
 #include "indexer/index_builder.h"
 #include "server/insight/admin_service.h"
+#include "server/insight/gap_report.h"
 #include "core/clock.h"
 #include "server/search/live_index.h"
 
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
   kb::IndexerOptions options;
   bool quiet = false;
   std::string check_gaps_dir;
-  int gap_min_sessions = 2;
+  int gap_min_sessions = kb::kDefaultGapMinSessions;
 
   CLI::App app{
       "Builds or updates the kb search index from a folder of Markdown articles.\n"

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "server/http/http_options.h"
+#include "server/insight/gap_report.h"
+#include "server/insight/search_log.h"
 #include "server/search/search_request.h"
 
 namespace kb {
@@ -35,8 +37,8 @@ struct ServerConfig {
   // POST /api/events answers 503. For measuring what the log costs, and for servers whose
   // owners do not want any record of searches.
   bool log_enabled = true;
-  int retention_days = 365;
-  int gap_min_sessions = 2;  // a gap is reported only once this many sessions hit it
+  int retention_days = kDefaultRetentionDays;
+  int gap_min_sessions = kDefaultGapMinSessions;  // a gap is reported only once this many sessions hit it
   // Bearer token for the admin API and /admin. From --admin-token-file, else $KB_ADMIN_TOKEN.
   // Empty: the admin API answers 401 to everyone.
   std::string admin_token;

@@ -1,5 +1,6 @@
 #include "server/http/article_page.h"
 
+#include "core/schema.h"
 #include "server/search/html_escape.h"
 
 namespace kb {
@@ -23,7 +24,7 @@ std::string RenderArticlePage(const ArticleRecord& a, const std::vector<ArticleL
       EscapeHtml(a.category) + "</header>\n<main>\n<article data-slug=\"" + EscapeHtml(a.slug) +
       "\">\n<h1>" + EscapeHtml(a.title) + "</h1>\n<p class=\"meta\">Updated <time datetime=\"" +
       EscapeHtml(a.updated) + "\">" + EscapeHtml(a.updated) + "</time>";
-  if (a.audience != "public") html += " · <strong>Internal: agents only</strong>";
+  if (a.audience != schema::kPublic) html += " · <strong>Internal: agents only</strong>";
   html += "</p>\n";
   if (a.sections.size() > 1) {
     html += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2>On this page</h2>\n<ul>\n";

@@ -12,6 +12,7 @@
 #include "core/language.h"
 #include "core/time_format.h"
 #include "server/insight/redaction.h"
+#include "server/search/typo_query.h"
 
 namespace kb {
 namespace {
@@ -63,13 +64,6 @@ std::string CanonicalStem(const std::string& word, const Language& language,
     canonical = std::min(canonical, stemmed ? synonym.substr(1) : language.stemmer(synonym));
   }
   return canonical;
-}
-
-// Letters as typo correction counts them (AllowedTypos): code points of valid UTF-8.
-std::size_t CodePoints(std::string_view utf8) {
-  std::size_t count = 0;
-  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
 }
 
 // 64 bits of hash, in hex: a collision between two gaps is out of reach.
@@ -192,11 +186,11 @@ class Diagnoser {
   // in the spelling data (what the typo index is built from), by kb's own edit distance.
   bool LooksLikeUncorrectableTypo(const std::string& query, const std::string& locale) const {
     for (const std::string& word : Words(query, LanguageOrDefault(locale))) {
-      const std::size_t letters = CodePoints(word);
+      const std::size_t letters = Letters(word);
       if (letters < kTypoDiagnosisMinLetters || index_.term_exists(word)) continue;
       for (auto it = index_.spellings_begin(); it != index_.spellings_end(); ++it) {
         const std::string known = *it;
-        const std::size_t known_letters = CodePoints(known);
+        const std::size_t known_letters = Letters(known);
         const std::size_t apart =
             letters > known_letters ? letters - known_letters : known_letters - letters;
         if (apart > static_cast<std::size_t>(kTypoDiagnosisMaxEdits)) continue;
@@ -248,7 +242,7 @@ std::string GapKey(const std::string& query, const std::string& locale,
   const Language language = LanguageOrDefault(locale);
   std::set<std::string> stems;
   for (std::string word : Words(query, language)) {
-    if (!index.term_exists(word)) {
+    if (!index.term_exists(word) && MayBeCorrected(word)) {
       const std::vector<TypoCandidate> best = typos.Candidates(word, 1);
       if (!best.empty()) word = best.front().word;
     }

@@ -21,11 +21,14 @@
 
 namespace kb {
 
+// How long searches and events are kept by default.
+inline constexpr int kDefaultRetentionDays = 365;
+
 struct SearchLogOptions {
   std::string path;                               // the SQLite file
   std::size_t queue_capacity = 10000;             // searches waiting to be written
   std::chrono::milliseconds flush_interval{200};  // the most a queued search waits
-  int retention_days = 365;                       // older searches and events are deleted
+  int retention_days = kDefaultRetentionDays;     // older searches and events are deleted
   std::int64_t collapse_window_ms = 30000;        // search-as-you-type collapse window
 };
 

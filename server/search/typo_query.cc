@@ -16,13 +16,17 @@ bool AnyTermStartsWith(const Xapian::Database& db, const std::string& prefix) {
   return db.allterms_begin(prefix) != db.allterms_end(prefix);
 }
 
+}  // namespace
+
 std::size_t Letters(const std::string& word) {
   std::size_t letters = 0;
   for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it) ++letters;
   return letters;
 }
 
-}  // namespace
+bool MayBeCorrected(const std::string& word) {
+  return !HasDigit(word) && AllowedTypos(Letters(word)) > 0;
+}
 
 TypoExpansion ExpandTypos(const Xapian::Database& db, const QueryAnalysis& query,
                           const Language& language, const TypoIndex& typos) {
@@ -43,8 +47,7 @@ TypoExpansion ExpandTypos(const Xapian::Database& db, const QueryAnalysis& query
     const bool typing = last_word_partial && i + 1 == words.size();
     const Xapian::doccount in_index = db.get_termfreq(word);
     std::vector<TypoCandidate> candidates;
-    if (!HasDigit(word) && AllowedTypos(Letters(word)) > 0 &&
-        !(typing && AnyTermStartsWith(db, word))) {
+    if (MayBeCorrected(word) && !(typing && AnyTermStartsWith(db, word))) {
       const Xapian::doccount own = typos.Frequency(word);
       for (TypoCandidate& candidate : typos.Candidates(word, kMaxTypoCandidates)) {
         if (in_index == 0 || candidate.frequency >= kRareWordRatio * std::max(own, 1u)) {

@@ -26,6 +26,13 @@ inline constexpr std::size_t kMaxTypoCandidates = 4;
 // more frequent in the spelling data (the word itself is then most likely a typo in an article).
 inline constexpr Xapian::doccount kRareWordRatio = 10;
 
+// Letters as typo tolerance counts them (AllowedTypos): the code points of `word`.
+std::size_t Letters(const std::string& word);
+
+// Whether typo tolerance may correct `word` at all: it has no digit (a version, an error code) and
+// is long enough for AllowedTypos to allow an edit. The gap report groups by the same rule.
+bool MayBeCorrected(const std::string& word);
+
 struct TypoExpansion {
   // OR of one OP_SYNONYM per corrected word over its candidates' stemmed terms, already scaled
   // by kTypoWeight; empty when no word needed correcting.
