@@ -14,6 +14,7 @@ packages=(
   libxxhash-dev             # content hashes for incremental indexing
   libcli11-dev              # command-line flags
   libgtest-dev              # unit and integration tests
+  clang-format              # the format check (scripts/check-format.sh)
   chromium                  # browser tests (driven by playwright-core from npm)
   wrk curl                  # the benchmark (scripts/bench.sh): HTTP load and readiness checks
   time                      # the benchmark: the indexer's peak memory (/usr/bin/time)
