@@ -74,6 +74,9 @@ TEST(LogDurabilityTest, CrashKeepsTheDatabaseIntactAndLosesOnlyTheLastMoment) {
   testing::TempDir dir;
   testing::BuildFixtureIndex(dir / "index");
   ServerProcess server(dir);
+  // Before the clients start: cpp-httplib builds a static on a client's first request, which
+  // ThreadSanitizer cannot see it do (tests/tsan.supp).
+  ASSERT_TRUE(httplib::Client("127.0.0.1", server.port()).Get("/healthz"));
 
   std::mutex mutex;
   std::vector<std::pair<Clock::time_point, std::string>> answered;  // when, search id
@@ -104,7 +107,16 @@ TEST(LogDurabilityTest, CrashKeepsTheDatabaseIntactAndLosesOnlyTheLastMoment) {
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // At least 1.5 s of searches, and more than 50 answered however slow the build (ThreadSanitizer).
+  const auto started = Clock::now();
+  auto answered_count = [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    return answered.size();
+  };
+  while (Clock::now() - started < std::chrono::milliseconds(1500) ||
+         (answered_count() <= 50 && Clock::now() - started < std::chrono::seconds(30))) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   const auto killed_at = Clock::now();
   server.process().Signal(SIGKILL);
   server.process().Wait();

@@ -16,6 +16,14 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// How soon a change must be served. ThreadSanitizer slows kb down 5 to 15 times: its build looks
+// for races here, and the ordinary and ASan builds hold the promise of one second.
+#ifdef __SANITIZE_THREAD__
+constexpr double kServedWithinSeconds = 5.0;
+#else
+constexpr double kServedWithinSeconds = 1.0;
+#endif
+
 int HitCount(httplib::Client& client, const std::string& q) {
   int status = 0;
   const nlohmann::json body = testing::GetJson(client, "/api/search?q=" + q + "+", &status);
@@ -49,23 +57,26 @@ TEST(ReindexWhileServingTest, NoRequestFailsAndChangesGoLiveWithinASecond) {
   const std::string& index = help.index;
 
   testing::TestServer server(index);
+  httplib::Client client = server.Client();
+  // Before the clients start: cpp-httplib builds a static on a client's first request, which
+  // ThreadSanitizer cannot see it do (tests/tsan.supp).
+  ASSERT_EQ(HitCount(client, "refund"), 1);
   std::atomic<bool> stop{false};
   std::atomic<int> requests{0};
   std::atomic<int> failures{0};
   std::vector<std::thread> clients;
   for (int i = 0; i < 3; ++i) {
     clients.emplace_back([&, i] {
-      httplib::Client client = server.Client();
+      httplib::Client visitor = server.Client();
       const char* queries[] = {"refund", "password+reset", "sync", "invoi"};
       for (int n = 0; !stop; ++n) {
-        auto res = client.Get(std::string("/api/search?q=") + queries[(n + i) % 4]);
+        auto res = visitor.Get(std::string("/api/search?q=") + queries[(n + i) % 4]);
         ++requests;
         if (!res || res->status != 200) ++failures;
       }
     });
   }
 
-  httplib::Client client = server.Client();
   // Words far apart, so that spelling correction cannot turn one into another.
   const std::string words[] = {"quokka", "wombat", "platypus", "echidna"};
   for (int round = 0; round < 4; ++round) {
@@ -76,12 +87,12 @@ TEST(ReindexWhileServingTest, NoRequestFailsAndChangesGoLiveWithinASecond) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const double seconds = SecondsUntil(client, word, 1);
     std::cout << "change served " << seconds << " s after kb-index returned\n";
-    EXPECT_LT(seconds, 1.0) << "round " << round;
+    EXPECT_LT(seconds, kServedWithinSeconds) << "round " << round;
   }
   // A deletion goes live too.
   fs::remove(articles + "/billing/new-quokka.md");
   ASSERT_EQ(testing::RunCommand({KB_INDEX_BIN, articles, index}).exit_code, 0);
-  EXPECT_LT(SecondsUntil(client, "quokka", 0), 1.0);
+  EXPECT_LT(SecondsUntil(client, "quokka", 0), kServedWithinSeconds);
 
   stop = true;
   for (std::thread& t : clients) t.join();
