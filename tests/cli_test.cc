@@ -127,8 +127,10 @@ TEST(KbServerCliTest, UnusableFlagsFailBeforeBinding) {
 
 TEST(KbServerCliTest, BuildsTheIndexAtStartServesAndStopsCleanly) {
   testing::TempDir dir;
+  // Its own data folder: the default (./data) is shared by every test that CTest runs at once.
   testing::Background server({KB_SERVER_BIN, "--index", dir / "index", "--articles",
-                              testing::FixtureArticlesDir(), "--port", "0"});
+                              testing::FixtureArticlesDir(), "--data", dir / "data", "--port",
+                              "0"});
   ASSERT_TRUE(server.WaitForOutput("listening on", std::chrono::seconds(20)))
       << server.out() << server.err();
   const int port = ListeningPort(server.out());
@@ -149,11 +151,12 @@ TEST(KbServerCliTest, BuildsTheIndexAtStartServesAndStopsCleanly) {
 TEST(KbServerCliTest, PortInUseIsAClearError) {
   testing::TempDir dir;
   testing::BuildFixtureIndex(dir / "index");
-  testing::Background first({KB_SERVER_BIN, "--index", dir / "index", "--port", "0"});
+  testing::Background first(
+      {KB_SERVER_BIN, "--index", dir / "index", "--data", dir / "data", "--port", "0"});
   ASSERT_TRUE(first.WaitForOutput("listening on", std::chrono::seconds(10))) << first.err();
   const int port = ListeningPort(first.out());
-  const auto second =
-      RunCommand({KB_SERVER_BIN, "--index", dir / "index", "--port", std::to_string(port)});
+  const auto second = RunCommand({KB_SERVER_BIN, "--index", dir / "index", "--data", dir / "data",
+                                  "--port", std::to_string(port)});
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)),
             std::string::npos)
