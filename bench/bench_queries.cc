@@ -7,7 +7,8 @@ namespace kb::bench {
 Result<std::vector<QueryLine>> ReadQueries(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
-    return Status::InvalidArgument("queries", path + ": cannot read it (kb-bench-corpus writes it)");
+    return Status::InvalidArgument("queries",
+                                   path + ": cannot read it (kb-bench-corpus writes it)");
   }
   std::vector<QueryLine> queries;
   std::string line;

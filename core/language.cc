@@ -129,10 +129,11 @@ const Language* ThisThreadsLanguage(std::string_view locale) {
   auto found = languages.find(locale);
   if (found == languages.end()) {
     auto language = LanguageForLocale(locale);
-    found = languages
-                .emplace(std::string(locale),
-                         language.ok() ? std::optional<Language>(std::move(*language)) : std::nullopt)
-                .first;
+    found =
+        languages
+            .emplace(std::string(locale),
+                     language.ok() ? std::optional<Language>(std::move(*language)) : std::nullopt)
+            .first;
   }
   return found->second ? &*found->second : nullptr;
 }

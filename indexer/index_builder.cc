@@ -17,9 +17,9 @@
 #include "core/language.h"
 #include "core/schema.h"
 #include "core/time_format.h"
+#include "indexer/index_writer.h"
 #include "indexer/section_document.h"
 #include "indexer/settings_files.h"
-#include "indexer/index_writer.h"
 
 namespace kb {
 namespace fs = std::filesystem;
@@ -141,8 +141,8 @@ struct SourceScan {
   std::map<std::string, int> slug_line;  // path -> line of its slug, for duplicate reports
 };
 
-Result<SourceScan> ScanSource(ArticleSource& source, PreviousState& previous,
-                              IndexSummary& summary, const DiagnosticSink& report) {
+Result<SourceScan> ScanSource(ArticleSource& source, PreviousState& previous, IndexSummary& summary,
+                              const DiagnosticSink& report) {
   std::vector<std::string> problems;
   auto paths = source.List(problems);
   if (!paths.ok()) return paths.status();
@@ -286,8 +286,8 @@ Result<IndexSummary> BuildIndex(ArticleSource& source, const std::string& index_
   ChangePlan plan = PlanChanges(*scan, live.previous, summary, report);
   const SettingsFiles settings = SettingsFiles::Load(source, report, summary.failed);
   const bool settings_changed = live.db && !live.rebuild && settings.ChangedSince(*live.db);
-  const bool changed = live.rebuild || !live.name || !plan.to_add.empty() || summary.deleted > 0 ||
-                       settings_changed;
+  const bool changed =
+      live.rebuild || !live.name || !plan.to_add.empty() || summary.deleted > 0 || settings_changed;
   if (!changed) {
     ReadStatistics(*live.db, summary);
     summary.seconds = SecondsSince(start);

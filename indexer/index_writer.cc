@@ -70,8 +70,8 @@ void WriteNewDatabase(const std::vector<PendingArticle>& articles, const std::st
   // A share smaller than this is not worth a database and a compaction of its own.
   constexpr std::size_t kMinimumShare = 100;
   constexpr Xapian::doccount kDocumentsPerCommit = 400;
-  const std::size_t shares = std::max<std::size_t>(
-      1, std::min<std::size_t>(threads, articles.size() / kMinimumShare));
+  const std::size_t shares =
+      std::max<std::size_t>(1, std::min<std::size_t>(threads, articles.size() / kMinimumShare));
   // The shares live inside the new generation's folder, so whatever an interrupted run leaves
   // is removed with it.
   std::filesystem::create_directories(path);

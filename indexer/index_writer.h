@@ -37,8 +37,8 @@ class IndexWriter {
   Xapian::WritableDatabase& db_;
 };
 
-// Writes `articles`, in order, into a new database at `path` (a missing or empty folder), using up to
-// `threads` threads: each writes a contiguous share into a database of its own, and the shares
+// Writes `articles`, in order, into a new database at `path` (a missing or empty folder), using up
+// to `threads` threads: each writes a contiguous share into a database of its own, and the shares
 // are then compacted into one, so the result has the documents in the order of `articles`,
 // exactly as one thread writing them all would. Throws Xapian::Error.
 void WriteNewDatabase(const std::vector<PendingArticle>& articles, const std::string& path,

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/clock.h"
 #include "indexer/index_builder.h"
 #include "server/insight/admin_service.h"
 #include "server/insight/gap_report.h"
-#include "core/clock.h"
 #include "server/search/live_index.h"
 
 namespace {

@@ -28,7 +28,7 @@ struct ServerConfig {
   int keep_alive_timeout_s = 3;
   int read_timeout_s = 5;  // a client that sends nothing for this long is dropped
   int write_timeout_s = 5;
-  int reload_interval_ms = 250;  // how often to look for a newly published index
+  int reload_interval_ms = 250;   // how often to look for a newly published index
   int popularity_refresh_s = 60;  // how often clicks and votes are re-read for popularity
   std::string article_url = "/articles/{slug}#{anchor}";
   // The search and event log lives here (kb-log.sqlite).
@@ -38,7 +38,8 @@ struct ServerConfig {
   // owners do not want any record of searches.
   bool log_enabled = true;
   int retention_days = kDefaultRetentionDays;
-  int gap_min_sessions = kDefaultGapMinSessions;  // a gap is reported only once this many sessions hit it
+  int gap_min_sessions =
+      kDefaultGapMinSessions;  // a gap is reported only once this many sessions hit it
   // Bearer token for the admin API and /admin. From --admin-token-file, else $KB_ADMIN_TOKEN.
   // Empty: the admin API answers 401 to everyone.
   std::string admin_token;

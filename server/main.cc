@@ -7,16 +7,16 @@
 #include <iostream>
 #include <thread>
 
-#include "indexer/index_builder.h"
-#include "server/insight/admin_service.h"
 #include "core/clock.h"
+#include "indexer/index_builder.h"
 #include "server/config.h"
 #include "server/http/http_server.h"
+#include "server/insight/admin_service.h"
+#include "server/insight/popularity_refresher.h"
+#include "server/insight/search_log.h"
 #include "server/search/index_watcher.h"
 #include "server/search/live_index.h"
-#include "server/insight/popularity_refresher.h"
 #include "server/search/result_cache.h"
-#include "server/insight/search_log.h"
 #include "server/search/search_service.h"
 
 namespace {

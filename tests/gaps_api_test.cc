@@ -261,9 +261,9 @@ TEST_F(GapsApiTest, ResultsFoundHelpfulRiseForThatKindOfQuery) {
   for (const std::string session : {"p1", "p2", "p3"}) {
     const std::string id = Search("Account", session);
     for (const char* type : {"click", "helpful"}) {
-      ASSERT_EQ(PostEvent({{"type", type}, {"search_id", id}, {"slug", second},
-                           {"session", session}}),
-                201);
+      ASSERT_EQ(
+          PostEvent({{"type", type}, {"search_id", id}, {"slug", second}, {"session", session}}),
+          201);
     }
   }
   server_->log()->Flush();

@@ -11,39 +11,84 @@ namespace kb::bench {
 namespace {
 
 const std::vector<std::string> kVerbs = {
-    "Set up",   "Change",  "Reset",   "Delete",  "Export",   "Import",   "Share",  "Connect",
-    "Cancel",   "Restore", "Invite",  "Remove",  "Enable",   "Disable",  "Update", "Sync",
-    "Move",     "Rename",  "Archive", "Download", "Upload",  "Configure", "Manage", "Transfer",
-    "Merge",    "Unlock",  "Recover", "Schedule", "Limit",   "Audit"};
-const std::vector<std::string> kObjects = {
-    "password",   "workspace",   "invoices",      "subscription", "pages",        "templates",
-    "notebooks",  "team members", "integrations", "webhooks",     "API keys",     "calendar",
-    "reminders",  "tags",        "folders",       "backups",      "exports",      "comments",
-    "mentions",   "attachments", "notifications", "SSO",          "custom domain", "seats",
-    "plan",       "payment method", "receipts",   "mobile app",   "desktop app",  "offline mode",
-    "shortcuts",  "audit log",   "permissions",   "roles",        "guests",       "share links",
-    "embeds",     "databases",   "boards",        "sync settings", "two-factor authentication",
-    "email address", "billing contact", "data retention", "storage quota", "version history"};
-const std::vector<std::string> kTitleForms = {"{verb} {product} {object}",
-                                              "How to {verb} {object} in {product}",
-                                              "{verb} your {object}",
-                                              "Troubleshoot {product} {object}",
-                                              "{product} {object} FAQ",
-                                              "Why {object} do not sync with {product}",
-                                              "{product}: {verb} {object}",
-                                              "Limits of {product} {object}"};
-const std::vector<std::string> kHeadingForms = {
-    "{verb} {object}",      "Before you start",      "Requirements",
-    "Troubleshooting",      "{verb} {object} with {product}", "Limits",
-    "Frequently asked questions", "What happens to your {object}", "On mobile",
-    "For admins",           "Known issues",          "{product} settings",
-    "Error {code}",         "Plans and availability", "Related articles"};
+    "Set up", "Change",  "Reset",   "Delete",   "Export", "Import",    "Share",  "Connect",
+    "Cancel", "Restore", "Invite",  "Remove",   "Enable", "Disable",   "Update", "Sync",
+    "Move",   "Rename",  "Archive", "Download", "Upload", "Configure", "Manage", "Transfer",
+    "Merge",  "Unlock",  "Recover", "Schedule", "Limit",  "Audit"};
+const std::vector<std::string> kObjects = {"password",
+                                           "workspace",
+                                           "invoices",
+                                           "subscription",
+                                           "pages",
+                                           "templates",
+                                           "notebooks",
+                                           "team members",
+                                           "integrations",
+                                           "webhooks",
+                                           "API keys",
+                                           "calendar",
+                                           "reminders",
+                                           "tags",
+                                           "folders",
+                                           "backups",
+                                           "exports",
+                                           "comments",
+                                           "mentions",
+                                           "attachments",
+                                           "notifications",
+                                           "SSO",
+                                           "custom domain",
+                                           "seats",
+                                           "plan",
+                                           "payment method",
+                                           "receipts",
+                                           "mobile app",
+                                           "desktop app",
+                                           "offline mode",
+                                           "shortcuts",
+                                           "audit log",
+                                           "permissions",
+                                           "roles",
+                                           "guests",
+                                           "share links",
+                                           "embeds",
+                                           "databases",
+                                           "boards",
+                                           "sync settings",
+                                           "two-factor authentication",
+                                           "email address",
+                                           "billing contact",
+                                           "data retention",
+                                           "storage quota",
+                                           "version history"};
+const std::vector<std::string> kTitleForms = {
+    "{verb} {product} {object}",  "How to {verb} {object} in {product}",
+    "{verb} your {object}",       "Troubleshoot {product} {object}",
+    "{product} {object} FAQ",     "Why {object} do not sync with {product}",
+    "{product}: {verb} {object}", "Limits of {product} {object}"};
+const std::vector<std::string> kHeadingForms = {"{verb} {object}",
+                                                "Before you start",
+                                                "Requirements",
+                                                "Troubleshooting",
+                                                "{verb} {object} with {product}",
+                                                "Limits",
+                                                "Frequently asked questions",
+                                                "What happens to your {object}",
+                                                "On mobile",
+                                                "For admins",
+                                                "Known issues",
+                                                "{product} settings",
+                                                "Error {code}",
+                                                "Plans and availability",
+                                                "Related articles"};
 const std::vector<std::string> kTags = {
-    "account", "login", "security", "billing", "refund", "invoice", "sync", "mobile", "desktop",
-    "api", "webhooks", "sso", "scim", "export", "import", "sharing", "permissions", "admin",
-    "offline", "search", "templates", "calendar", "notifications", "storage", "privacy", "gdpr",
-    "errors", "performance", "onboarding", "teams", "guests", "backup", "audit", "enterprise",
-    "education", "shortcuts", "integrations", "slack", "google-drive", "email"};
+    "account",      "login",  "security",     "billing",     "refund",        "invoice",
+    "sync",         "mobile", "desktop",      "api",         "webhooks",      "sso",
+    "scim",         "export", "import",       "sharing",     "permissions",   "admin",
+    "offline",      "search", "templates",    "calendar",    "notifications", "storage",
+    "privacy",      "gdpr",   "errors",       "performance", "onboarding",    "teams",
+    "guests",       "backup", "audit",        "enterprise",  "education",     "shortcuts",
+    "integrations", "slack",  "google-drive", "email"};
 const std::vector<std::string> kCodeLanguages = {"bash", "json", "yaml", "python", "javascript"};
 
 std::string Fill(std::string form, const std::string& verb, const std::string& object,
@@ -75,9 +120,11 @@ std::string Lower(std::string text) {
 
 const std::vector<std::string>& Categories() {
   static const std::vector<std::string> kCategories = {
-      "account-and-login", "billing",       "getting-started",    "integrations",
-      "security-and-privacy", "troubleshooting", "mobile-and-desktop", "collaboration",
-      "api-and-developers", "admin-and-workspaces"};
+      "account-and-login",    "billing",
+      "getting-started",      "integrations",
+      "security-and-privacy", "troubleshooting",
+      "mobile-and-desktop",   "collaboration",
+      "api-and-developers",   "admin-and-workspaces"};
   return kCategories;
 }
 
@@ -123,15 +170,16 @@ std::string ArticleGenerator::Block(std::size_t index, Random& random, std::stri
     const std::string name = Lower(PickProductName(seed_, index, random));
     block = "```" + language + "\n";
     if (language == "json") {
-      block += "{\n  \"" + name + "\": {\"enabled\": true, \"limit\": " +
-               std::to_string(random.Between(1, 1000)) + "},\n  \"workspace\": \"acme-" +
-               std::to_string(index) + "\"\n}\n";
+      block += "{\n  \"" + name +
+               "\": {\"enabled\": true, \"limit\": " + std::to_string(random.Between(1, 1000)) +
+               "},\n  \"workspace\": \"acme-" + std::to_string(index) + "\"\n}\n";
     } else if (language == "bash") {
       block += "curl -H \"Authorization: Bearer $TOKEN\" \\\n  https://api.quillpad.com/v2/" +
                name + "?limit=" + std::to_string(random.Between(1, 100)) + "\n";
     } else {
-      block += name + "_client = connect(\"" + name + "\", retries=" +
-               std::to_string(random.Between(1, 9)) + ")\n" + name + "_client.sync()\n";
+      block += name + "_client = connect(\"" + name +
+               "\", retries=" + std::to_string(random.Between(1, 9)) + ")\n" + name +
+               "_client.sync()\n";
     }
     block += "```\n";
   } else {

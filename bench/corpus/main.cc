@@ -66,8 +66,8 @@ int Generate(const kb::bench::MarkovText& text, std::uint64_t seed, std::size_t 
              std::to_string(n++ % 300) + "\n";
   }
   if (!WriteFile(out / "queries.tsv", tsv) || !WriteFile(out / "search-paths.txt", paths)) return 2;
-  std::cout << "wrote " << articles << " articles (" << bytes / 1024 / 1024 << " MiB) and "
-            << n << " queries to " << out.string() << "\n";
+  std::cout << "wrote " << articles << " articles (" << bytes / 1024 / 1024 << " MiB) and " << n
+            << " queries to " << out.string() << "\n";
   return 0;
 }
 

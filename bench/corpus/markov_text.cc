@@ -75,10 +75,10 @@ Result<MarkovText> MarkovText::Train(const std::string& articles_dir) {
     model.Learn(ProseOf(bytes.str()));
   }
   if (model.starts_.size() < 100) {
-    return Status::InvalidArgument(
-        "training_text", articles_dir + " holds " + std::to_string(model.starts_.size()) +
-                             " English sentences; the text model needs at least 100 "
-                             "(point --train at the sample help center, articles/)");
+    return Status::InvalidArgument("training_text",
+                                   articles_dir + " holds " + std::to_string(model.starts_.size()) +
+                                       " English sentences; the text model needs at least 100 "
+                                       "(point --train at the sample help center, articles/)");
   }
   return model;
 }

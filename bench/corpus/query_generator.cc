@@ -11,11 +11,12 @@ namespace {
 
 bool IsStopword(const std::string& word) {
   static const std::set<std::string> kStopwords = {
-      "the",  "and",   "for",  "with", "your", "you",  "this", "that", "from", "are",  "can",
-      "not",  "will",  "have", "has",  "was",  "were", "they", "them", "their", "what", "when",
-      "which", "into", "then", "than", "there", "here", "also", "only", "just", "does", "how",
-      "who",  "all",   "any",  "out",  "its",  "our",  "but",  "use",  "more", "some", "other",
-      "each", "after", "before", "about", "it's", "don't", "isn't", "can't", "won't"};
+      "the",   "and",    "for",   "with", "your",  "you",   "this",  "that",  "from",
+      "are",   "can",    "not",   "will", "have",  "has",   "was",   "were",  "they",
+      "them",  "their",  "what",  "when", "which", "into",  "then",  "than",  "there",
+      "here",  "also",   "only",  "just", "does",  "how",   "who",   "all",   "any",
+      "out",   "its",    "our",   "but",  "use",   "more",  "some",  "other", "each",
+      "after", "before", "about", "it's", "don't", "isn't", "can't", "won't"};
   return kStopwords.count(word) > 0;
 }
 
@@ -53,10 +54,18 @@ std::string Misspell(const std::string& word, int edits, Random& random) {
   for (int i = 0; i < edits || typo == word; ++i) {
     const std::size_t at = 1 + random.Below(typo.size() - 2);  // first and last letters stay
     switch (random.Below(4)) {
-      case 0: typo.erase(at, 1); break;
-      case 1: typo.insert(at, 1, typo[at]); break;
-      case 2: std::swap(typo[at], typo[at + 1]); break;
-      default: typo[at] = static_cast<char>('a' + random.Below(26)); break;
+      case 0:
+        typo.erase(at, 1);
+        break;
+      case 1:
+        typo.insert(at, 1, typo[at]);
+        break;
+      case 2:
+        std::swap(typo[at], typo[at + 1]);
+        break;
+      default:
+        typo[at] = static_cast<char>('a' + random.Below(26));
+        break;
     }
   }
   return typo;

@@ -29,7 +29,7 @@ class QueryGenerator {
 
  private:
   struct Source {
-    std::vector<std::string> title_words;  // content words, lower case
+    std::vector<std::string> title_words;           // content words, lower case
     std::vector<std::vector<std::string>> phrases;  // content words of headings and sentences
     std::string sentence;
   };

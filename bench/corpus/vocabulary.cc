@@ -8,9 +8,9 @@ namespace {
 
 // No syllable part has a 'j', 'q' or 'y', so the letter pairs of AbsentWord (each has one of
 // them) never occur in a product name; English text has none of those pairs either.
-const std::vector<std::string> kOnsets = {"b",  "br", "c",  "cl", "d",  "dr", "f",  "fl", "g",
-                                          "gr", "k",  "l",  "m",  "n",  "p",  "pl", "r",  "s",
-                                          "sk", "st", "t",  "tr", "v",  "w",  "z",  "sh"};
+const std::vector<std::string> kOnsets = {"b",  "br", "c", "cl", "d", "dr", "f",  "fl", "g",
+                                          "gr", "k",  "l", "m",  "n", "p",  "pl", "r",  "s",
+                                          "sk", "st", "t", "tr", "v", "w",  "z",  "sh"};
 const std::vector<std::string> kVowels = {"a", "e", "i", "o", "u", "ai", "ea", "io", "ou", "e"};
 const std::vector<std::string> kCodas = {"", "", "n", "r", "s", "l", "m", "nd", "st", "ck", "x"};
 

@@ -63,8 +63,8 @@ Result<int> BuildFts5Index(const std::string& articles_dir, const std::string& d
       // The introduction also carries the summary, as in kb's index.
       const std::string body =
           i == 0 && !article.summary.empty() ? article.summary + "\n" + section.text : section.text;
-      const std::string* columns[] = {&article.title,  &section.heading, &body,
-                                      &article.slug,   &section.anchor,  &article.category};
+      const std::string* columns[] = {&article.title, &section.heading, &body,
+                                      &article.slug,  &section.anchor,  &article.category};
       for (int c = 0; c < 6; ++c) {
         sqlite3_bind_text(insert, c + 1, columns[c]->data(), static_cast<int>(columns[c]->size()),
                           SQLITE_STATIC);

@@ -19,18 +19,21 @@ constexpr std::size_t kMoreSections = 3;
 class ThreadConnection {
  public:
   explicit ThreadConnection(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
       error_ = "cannot open " + path + ": " + sqlite3_errmsg(db_);
       return;
     }
-    Prepare("SELECT rowid, slug, bm25(sections, 6.0, 3.0, 1.0) AS score FROM sections"
-            " WHERE sections MATCH ?1 ORDER BY score LIMIT " + std::to_string(kCandidates),
-            &rank_);
-    Prepare("SELECT rowid, title, heading, anchor, category,"
-            " snippet(sections, 2, '<mark>', '</mark>', '…', 24) FROM sections"
-            " WHERE sections MATCH ?1 AND rowid = ?2",
-            &detail_);
+    Prepare(
+        "SELECT rowid, slug, bm25(sections, 6.0, 3.0, 1.0) AS score FROM sections"
+        " WHERE sections MATCH ?1 ORDER BY score LIMIT " +
+            std::to_string(kCandidates),
+        &rank_);
+    Prepare(
+        "SELECT rowid, title, heading, anchor, category,"
+        " snippet(sections, 2, '<mark>', '</mark>', '…', 24) FROM sections"
+        " WHERE sections MATCH ?1 AND rowid = ?2",
+        &detail_);
     Prepare("SELECT heading, anchor FROM sections WHERE rowid = ?1", &heading_);
   }
   ~ThreadConnection() {
@@ -47,7 +50,8 @@ class ThreadConnection {
 
  private:
   void Prepare(const std::string& sql, sqlite3_stmt** statement) {
-    if (error_.empty() && sqlite3_prepare_v2(db_, sql.c_str(), -1, statement, nullptr) != SQLITE_OK) {
+    if (error_.empty() &&
+        sqlite3_prepare_v2(db_, sql.c_str(), -1, statement, nullptr) != SQLITE_OK) {
       error_ = std::string("cannot prepare a query: ") + sqlite3_errmsg(db_);
     }
   }
@@ -96,8 +100,7 @@ std::string Fts5MatchExpression(const std::string& query) {
   return expression;
 }
 
-Result<nlohmann::json> SearchFts5(const std::string& db_path, const std::string& query,
-                                  int limit) {
+Result<nlohmann::json> SearchFts5(const std::string& db_path, const std::string& query, int limit) {
   thread_local std::unique_ptr<ThreadConnection> connection;
   if (!connection) connection = std::make_unique<ThreadConnection>(db_path);
   if (!connection->error().empty()) return Status::Unavailable("fts5", connection->error());

@@ -44,8 +44,7 @@ int Serve(const std::string& db_path, const std::string& host, int port,
       return SendJson(res, 503, {{"error", {{"message", answer.status().message()}}}});
     }
     (*answer)["took_ms"] =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     SendJson(res, 200, *answer);
   });
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
@@ -75,15 +74,17 @@ int main(int argc, char** argv) {
   int port = 8090;
   kb::ConnectionSettings settings;
   CLI::App* serve = app.add_subcommand("serve", "Serve DB over HTTP");
-  serve->add_option("DB", db_path, "SQLite file written by 'index'")->required()->check(
-      CLI::ExistingFile);
+  serve->add_option("DB", db_path, "SQLite file written by 'index'")
+      ->required()
+      ->check(CLI::ExistingFile);
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", port, "Port")->check(CLI::Range(1, 65535))->capture_default_str();
   serve->add_option("--threads", settings.threads, "Worker threads (as kb-server's)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  serve->add_option("--keep-alive-timeout", settings.keep_alive_timeout_s,
-                    "Seconds an idle keep-alive connection is kept (as kb-server's)")
+  serve
+      ->add_option("--keep-alive-timeout", settings.keep_alive_timeout_s,
+                   "Seconds an idle keep-alive connection is kept (as kb-server's)")
       ->check(CLI::Range(0, 300))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);

@@ -102,8 +102,7 @@ int main(int argc, char** argv) {
     for (int threads : thread_counts) {
       const RunResult run = Run(**index, searcher, *queries, threads, seconds);
       std::printf("%s\t%d\t%zu\t%.0f\t%.3f\t%.3f\t%.1f\t%zu\n", configuration.name, threads,
-                  run.latency.count, run.latency.per_second, run.latency.p50_ms,
-                  run.latency.p99_ms,
+                  run.latency.count, run.latency.per_second, run.latency.p50_ms, run.latency.p99_ms,
                   100.0 * static_cast<double>(run.found) /
                       static_cast<double>(std::max<std::size_t>(run.latency.count, 1)),
                   run.failed);

@@ -13,8 +13,8 @@ struct HttpOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
   ConnectionSettings connection;
-  std::string admin_token;  // empty: the admin API answers 401 to everyone
-  std::string agent_token;  // empty: nobody is an agent
+  std::string admin_token;                   // empty: the admin API answers 401 to everyone
+  std::string agent_token;                   // empty: nobody is an agent
   std::vector<std::string> allowed_origins;  // CORS; empty: same-origin only
 };
 

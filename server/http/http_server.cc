@@ -56,9 +56,9 @@ void HttpServer::Register() {
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     const std::string origin = req.get_header_value("Origin");
     const std::vector<std::string>& allowed_origins = options_.allowed_origins;
-    const bool allowed = !origin.empty() && std::find(allowed_origins.begin(),
-                                                      allowed_origins.end(),
-                                                      origin) != allowed_origins.end();
+    const bool allowed =
+        !origin.empty() &&
+        std::find(allowed_origins.begin(), allowed_origins.end(), origin) != allowed_origins.end();
     if (allowed) {
       res.set_header("Access-Control-Allow-Origin", origin);
       res.set_header("Vary", "Origin");
@@ -100,10 +100,10 @@ void HttpServer::Register() {
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 404) {
-      return Send(ErrorReply(Status::NotFound("not_found", "no such route: " + req.method + " " +
-                                                               req.path +
-                                                               "; the API is under /api/")),
-                  res);
+      return Send(
+          ErrorReply(Status::NotFound("not_found", "no such route: " + req.method + " " + req.path +
+                                                       "; the API is under /api/")),
+          res);
     }
     // cpp-httplib's own refusals (a body or URI over the limit, a malformed request): keep its
     // status, and say it in JSON.

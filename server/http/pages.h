@@ -13,7 +13,7 @@ extern const std::string_view kAgentHtml;
 extern const std::string_view kAgentJs;
 extern const std::string_view kArticleJs;
 extern const std::string_view kArticleCss;
-extern const std::string_view kDemoHtml;   // "/": the demo page with the widget embedded
-extern const std::string_view kWidgetJs;   // "/widget.js": the built widget (widget/)
+extern const std::string_view kDemoHtml;  // "/": the demo page with the widget embedded
+extern const std::string_view kWidgetJs;  // "/widget.js": the built widget (widget/)
 
 }  // namespace kb::pages

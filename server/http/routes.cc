@@ -94,8 +94,9 @@ std::vector<Route> Routes::MakeTable() {
   const Access anyone = Access::kAnyone, agent = Access::kAgent, admin = Access::kAdmin;
   return {
       // The API. GET /api lists these, from this table.
-      {"GET", "/api/search", "GET /api/search?q=…&limit=10&offset=0&locale=&category=&tag=&session=",
-       anyone, handler(&Routes::Search)},
+      {"GET", "/api/search",
+       "GET /api/search?q=…&limit=10&offset=0&locale=&category=&tag=&session=", anyone,
+       handler(&Routes::Search)},
       {"GET", R"(/api/articles/([^/]+))", "GET /api/articles/{slug}", anyone,
        handler(&Routes::ArticleData)},
       {"POST", "/api/events", "POST /api/events", anyone, handler(&Routes::RecordEvent)},

@@ -222,7 +222,7 @@ Status SearchLog::WriteSearch(StoredSearch& search) {
   // The search's own analysis normalized the query as typed. Personal data must not reach the
   // disk even as stems, so a query that redaction changed is normalized again, redacted.
   if (search.normalized.empty() || redacted != search.query) {
-    const std::string& locale = !search.language.empty()      ? search.language
+    const std::string& locale = !search.language.empty()        ? search.language
                                 : !search.locale.empty()        ? search.locale
                                 : !search.language_hint.empty() ? search.language_hint
                                                                 : std::string(kDefaultLocale);

@@ -1,13 +1,13 @@
 #include "server/search/curation.h"
-#include "server/search/curation_rules_index.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "core/schema.h"
-#include "tests/support/fixture_searcher.h"
+#include "server/search/curation_rules_index.h"
 #include "tests/support/analysed_query.h"
+#include "tests/support/fixture_searcher.h"
 
 namespace kb {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "core/language.h"
 #include "core/index_layout.h"
+#include "core/language.h"
 #include "core/schema.h"
 
 namespace kb {

@@ -6,14 +6,14 @@
 // it on its next request.
 #pragma once
 
+#include <xapian.h>
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-
-#include <xapian.h>
 
 #include "core/status.h"
 #include "server/search/index_info.h"

@@ -52,8 +52,7 @@ const LocaleAnalysis& QueryAnalysis::Primary() const {
   return locales.front();
 }
 
-QueryAnalysis AnalyseText(const std::string& text,
-                          const std::vector<const Language*>& languages) {
+QueryAnalysis AnalyseText(const std::string& text, const std::vector<const Language*>& languages) {
   QueryAnalysis analysis;
   analysis.text = text;
   analysis.words = QueryWords(text);

@@ -27,10 +27,10 @@ struct LocaleAnalysis {
 };
 
 struct QueryAnalysis {
-  std::string text;                 // as the client sent it
-  std::vector<std::string> words;   // QueryWords(text): lower case, in order, unstemmed
-  bool last_word_partial = false;   // the last word is still being typed (no trailing space)
-  std::string locale;               // what the response reports: one locale, or kAllLocales
+  std::string text;                // as the client sent it
+  std::vector<std::string> words;  // QueryWords(text): lower case, in order, unstemmed
+  bool last_word_partial = false;  // the last word is still being typed (no trailing space)
+  std::string locale;              // what the response reports: one locale, or kAllLocales
   // Restrict results to the one locale searched (every search but kAllLocales, which searches
   // each locale with its own language and keeps them all).
   bool locale_requested = true;

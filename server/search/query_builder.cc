@@ -6,8 +6,8 @@
 #include "core/ascii_text.h"
 #include "core/schema.h"
 #include "core/slug.h"
-#include "server/search/typo_query.h"
 #include "server/search/synonym_query.h"
+#include "server/search/typo_query.h"
 
 namespace kb {
 namespace {
@@ -15,8 +15,7 @@ namespace {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PARTIAL |
-    Xapian::QueryParser::FLAG_CJK_NGRAM;
+    Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 Xapian::QueryParser MakeParser(const Xapian::Database& db, const Language& language) {
   Xapian::QueryParser parser;
@@ -57,11 +56,12 @@ BuiltQuery BuildQuery(const Xapian::Database& db, const QueryAnalysis& analysis,
   for (const LocaleAnalysis& in : analysis.locales) {
     const Language& language = *in.language;
     Xapian::QueryParser parser = MakeParser(db, language);
-    Xapian::Query query =
-        filters.synonyms
-            ? ParseWithSynonyms(db, text, analysis.words, language.stemmer,
-                                [&](const std::string& t, unsigned f) { return Parse(parser, t, f); })
-            : Parse(parser, text);
+    Xapian::Query query = filters.synonyms
+                              ? ParseWithSynonyms(db, text, analysis.words, language.stemmer,
+                                                  [&](const std::string& t, unsigned f) {
+                                                    return Parse(parser, t, f);
+                                                  })
+                              : Parse(parser, text);
     if (Xapian::Query boosts = RankingBoosts(analysis, language, features.ranking);
         !boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_OR, query, boosts);

@@ -4,8 +4,8 @@
 
 #include "core/index_layout.h"
 #include "indexer/index_builder.h"
-#include "tests/support/temp_dir.h"
 #include "tests/support/analysed_query.h"
+#include "tests/support/temp_dir.h"
 
 namespace kb {
 namespace {
@@ -87,14 +87,17 @@ TEST_F(QueryBuilderTest, TypoToleranceComesFromTheIndexsSpellingData) {
   auto typos = TypoIndex::Build(*db_);
   QueryFeatures features;
   features.typos = typos.get();
-  const BuiltQuery built = BuildQuery(*db_, testing::Analysed("pasword resett "), English(), features);
+  const BuiltQuery built =
+      BuildQuery(*db_, testing::Analysed("pasword resett "), English(), features);
   EXPECT_EQ(built.typo_rewrite, "password reset");
   // Each corrected word is its own OP_SYNONYM of candidates (one candidate each here), at half
   // weight, beside the words as typed.
-  EXPECT_EQ(built.query.get_description(),
-            "Query((((Zpasword@1 OR Zresett@2) OR 0.5 * (Zpassword OR Zreset)) FILTER XAUDpublic))");
+  EXPECT_EQ(
+      built.query.get_description(),
+      "Query((((Zpasword@1 OR Zresett@2) OR 0.5 * (Zpassword OR Zreset)) FILTER XAUDpublic))");
   // Known words are left alone; without the feature nothing is added.
-  EXPECT_EQ(BuildQuery(*db_, testing::Analysed("reset link "), English(), features).typo_rewrite, "");
+  EXPECT_EQ(BuildQuery(*db_, testing::Analysed("reset link "), English(), features).typo_rewrite,
+            "");
   EXPECT_EQ(BuildQuery(*db_, testing::Analysed("pasword "), English()).query.get_description(),
             "Query((Zpasword@1 FILTER XAUDpublic))");
 }

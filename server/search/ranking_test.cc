@@ -6,9 +6,9 @@
 #include "indexer/index_builder.h"
 #include "server/search/live_index.h"
 #include "server/search/searcher.h"
+#include "tests/support/analysed_query.h"
 #include "tests/support/fixture_searcher.h"
 #include "tests/support/temp_dir.h"
-#include "tests/support/analysed_query.h"
 
 namespace kb {
 namespace {
@@ -79,9 +79,11 @@ TEST(RankingBoostsTest, LeaveOutTheWordBeingTypedAndStopwords) {
   auto language = LanguageForLocale("en");
   ASSERT_TRUE(language.ok());
   RankingParams params = RankingParams::Tuned();
-  EXPECT_EQ(RankingBoosts(testing::Analysed("how do i reset my passw"), *language, params).get_description(),
+  EXPECT_EQ(RankingBoosts(testing::Analysed("how do i reset my passw"), *language, params)
+                .get_description(),
             "Query(0.5 * ZSreset)");
-  EXPECT_TRUE(RankingBoosts(testing::Analysed("reset passw"), *language, RankingParams::Plain()).empty());
+  EXPECT_TRUE(
+      RankingBoosts(testing::Analysed("reset passw"), *language, RankingParams::Plain()).empty());
 }
 
 }  // namespace

@@ -114,9 +114,9 @@ Result<SearchRequest> ParseSearchRequest(const QueryParams& params, const Search
                                                         " 'tag' parameters; send fewer");
     }
     if (!IsValidUtf8(it->second) || it->second.size() > limits.max_filter_bytes) {
-      return Status::InvalidArgument("invalid_tag",
-                                     "'tag' must be valid UTF-8 of at most " +
-                                         std::to_string(limits.max_filter_bytes) + " bytes");
+      return Status::InvalidArgument("invalid_tag", "'tag' must be valid UTF-8 of at most " +
+                                                        std::to_string(limits.max_filter_bytes) +
+                                                        " bytes");
     }
     if (!it->second.empty()) request.tags.push_back(AsciiLower(it->second));
   }

@@ -38,8 +38,8 @@ std::string PopularityKey(const SearchRequest& request, const QueryAnalysis& que
 
 // The total to report: exact when this page holds the last result; otherwise Xapian's estimate
 // (loose with collapsing, but never below what this page shows).
-Xapian::doccount TotalOf(const Xapian::MSet& mset, const PageSplit& split,
-                         Xapian::doccount fetched, std::size_t pins) {
+Xapian::doccount TotalOf(const Xapian::MSet& mset, const PageSplit& split, Xapian::doccount fetched,
+                         std::size_t pins) {
   const Xapian::doccount page_size = std::min(mset.size(), split.ranked_limit);
   const bool last_page = !mset.empty() && mset.size() < fetched;
   return (last_page ? split.ranked_offset + mset.size()

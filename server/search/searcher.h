@@ -42,12 +42,12 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  std::string query;                     // as the client sent it
-  Xapian::doccount total = 0;            // matching articles (an estimate on large indexes)
-  std::vector<SearchHit> hits;           // one per article, best first
+  std::string query;            // as the client sent it
+  Xapian::doccount total = 0;   // matching articles (an estimate on large indexes)
+  std::vector<SearchHit> hits;  // one per article, best first
   // The query as typo tolerance read it, when it corrected every meaningful word.
   std::optional<std::string> corrected;
-  std::string locale;                    // the locale searched (kAllLocales for every one)
+  std::string locale;  // the locale searched (kAllLocales for every one)
   // Set when the request asked for a locale the index has no articles in: the default locale was
   // searched instead.
   std::optional<std::string> locale_fallback_from;

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "server/search/query_builder.h"
-#include "tests/support/fixture_searcher.h"
 #include "tests/support/analysed_query.h"
+#include "tests/support/fixture_searcher.h"
 
 namespace kb {
 namespace {

@@ -181,8 +181,8 @@ void Evaluate(LiveIndex& live, const std::vector<JudgedQuery>& queries, Configur
     // German queries ask for the German articles, as the widget does on a German page; the rest
     // give no locale, so the default locale (English) is searched.
     if (q.kind == "de") request.locale = "de";
-    auto result = live.WithDatabase<SearchResult>(
-        [&](const Xapian::Database& db, const IndexInfo& info) {
+    auto result =
+        live.WithDatabase<SearchResult>([&](const Xapian::Database& db, const IndexInfo& info) {
           return searcher.Search(db, info, request);
         });
     ASSERT_TRUE(result.ok()) << result.status().message();
@@ -235,8 +235,8 @@ TEST(RelevanceTest, SampleHelpCenterMeetsTheFloor) {
 
 // Not a check, so disabled in the test run: scripts/relevance.sh --tune runs it. Searches a grid
 // of ranking parameters, tuning on the even-numbered queries and reporting the odd-numbered ones
-// held out, so that a choice that only fits the queries it was tuned on shows. RankingParams::Tuned() holds
-// the values picked from its output.
+// held out, so that a choice that only fits the queries it was tuned on shows.
+// RankingParams::Tuned() holds the values picked from its output.
 TEST(RelevanceTest, DISABLED_TuneRanking) {
   const std::string source = KB_SOURCE_DIR;
   testing::TempDir dir;
@@ -269,8 +269,8 @@ TEST(RelevanceTest, DISABLED_TuneRanking) {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const Row& a, const Row& b) { return a.tune_ndcg > b.tune_ndcg; });
   const RankingParams current = RankingParams::Tuned();
-  std::printf("\n%5s %5s %6s %6s  %9s %8s  %9s %8s\n", "k1", "b", "phrase", "title",
-              "tune nDCG", "tune MRR", "held nDCG", "held MRR");
+  std::printf("\n%5s %5s %6s %6s  %9s %8s  %9s %8s\n", "k1", "b", "phrase", "title", "tune nDCG",
+              "tune MRR", "held nDCG", "held MRR");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
     const bool is_current = r.params.k1 == current.k1 && r.params.b == current.b &&

@@ -8,13 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "server/insight/admin_service.h"
 #include "server/config.h"
 #include "server/http/http_server.h"
-#include "server/search/index_watcher.h"
-#include "server/search/live_index.h"
+#include "server/insight/admin_service.h"
 #include "server/insight/popularity_refresher.h"
 #include "server/insight/search_log.h"
+#include "server/search/index_watcher.h"
+#include "server/search/live_index.h"
 #include "server/search/search_service.h"
 
 namespace kb::testing {
