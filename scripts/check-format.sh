@@ -9,9 +9,20 @@ if ! command -v clang-format >/dev/null 2>&1; then
   exit 2
 fi
 
+# The C++ files: those git tracks in a checkout; in a copy without git (an unpacked archive),
+# every .cc and .h of the project's folders.
+cpp_files() {
+  if command -v git >/dev/null 2>&1 && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z '*.cc' '*.h'
+  else
+    find bench core indexer server tests \( -name node_modules -o -name build \) -prune -o \
+      -type f \( -name '*.cc' -o -name '*.h' \) -print0
+  fi
+}
+
 # One clang-format for all the files: it names each difference as FILE:LINE:COL: error: ...
 status=0
-report=$(git ls-files -z '*.cc' '*.h' | xargs -0 clang-format --dry-run --Werror 2>&1) || status=$?
+report=$(cpp_files | xargs -0 clang-format --dry-run --Werror 2>&1) || status=$?
 mapfile -t differ < <(sed -n -E 's/^(.+):[0-9]+:[0-9]+: error: code should be clang-formatted.*/\1/p' \
   <<<"$report" | sort -u)
 
