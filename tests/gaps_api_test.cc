@@ -124,14 +124,17 @@ TEST_F(GapsApiTest, MissesBecomeARankedGroupedReport) {
 
   const json report = Gaps();
   ASSERT_EQ(report["gaps"].size(), 2u) << report.dump(2);
-  const json& cancel = report["gaps"][0];  // impact 1 + 2 + 3 beats 1 + 1
+  const json& cancel = report["gaps"][0];  // impact ½ + 2 + 3 beats 1 + 1
   EXPECT_EQ(cancel["sessions"], 3);
   EXPECT_EQ(cancel["searches"], 3);
   EXPECT_EQ(cancel["misses"]["no_click"], 2);  // p1, and p3 who then contacted support
   EXPECT_EQ(cancel["misses"]["not_helpful"], 1);
   EXPECT_EQ(cancel["misses"]["contact"], 1);
   EXPECT_EQ(cancel["examples"].size(), 3u);
+  EXPECT_EQ(cancel["queries"].size(), 3u);
   EXPECT_EQ(cancel["diagnosis"]["code"], "not_helpful_results");
+  // What the reader wrote is shown with the gap, redacted.
+  EXPECT_EQ(cancel["reasons"], json::array({"mail me at <email>"}));
   EXPECT_EQ(cancel["trend_percent"], "new");
   const json* xylophone = FindGap(report, "xylophone for <email>");
   ASSERT_NE(xylophone, nullptr) << report.dump(2);
@@ -194,16 +197,27 @@ TEST_F(GapsApiTest, ANewArticleClosesTheGapAfterReindex) {
       << review.out;
   // Shipped: the live index is updated.
   ASSERT_EQ(testing::RunCommand({KB_INDEX_BIN, articles_, index_}).exit_code, 0);
-  // The server notices the new index, replays the open gaps and records what answered them.
+  // The server notices the new index, replays the open gaps and records what answered them. The
+  // gap stops ranking as open: it is answered, and watched.
   json report;
   for (int i = 0; i < 100; ++i) {
     report = Gaps();
-    if (!report["gaps"][0]["answered_by"].is_null()) break;
+    if (!report["watching"].empty()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  EXPECT_EQ(report["gaps"][0]["answered_by"], "quokka-care") << report.dump(2);
+  EXPECT_TRUE(report["gaps"].empty()) << report.dump(2);
+  ASSERT_EQ(report["watching"].size(), 1u) << report.dump(2);
+  EXPECT_EQ(report["watching"][0]["answered_by"], "quokka-care");
+  EXPECT_EQ(report["watching"][0]["watching"], true);
   ASSERT_EQ(report["answered_by_last_reindex"].size(), 1u);
   EXPECT_EQ(report["answered_by_last_reindex"][0]["answered_by"], "quokka-care");
+  // Two more people miss after the answer: it did not help, and the gap is open again.
+  Search("quokka+care+", "c");
+  Search("quokka+care+", "d");
+  report = Gaps();
+  EXPECT_TRUE(report["watching"].empty()) << report.dump(2);
+  ASSERT_EQ(report["gaps"].size(), 1u);
+  EXPECT_EQ(report["gaps"][0]["answered_by"], "quokka-care");
 }
 
 TEST_F(GapsApiTest, ArticleReportCountsViewsAndVotes) {

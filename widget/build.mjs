@@ -19,7 +19,9 @@ const { version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'))
 const BUNDLES = [
   { file: 'widget.js', entry: join(here, 'src', 'index.js'), budget: 15 * 1024,
     banner: `/* kb help widget ${version} */` },
-  { file: 'admin.js', entry: join(pages, 'admin.js'), budget: 2.5 * 1024 },
+  // The admin page grew with the gap report's wordings, reasons, watch list and synonym
+  // suggestions; only content owners load it.
+  { file: 'admin.js', entry: join(pages, 'admin.js'), budget: 3.5 * 1024 },
   { file: 'agent.js', entry: join(pages, 'agent.js'), budget: 2.5 * 1024 },
   { file: 'article.js', entry: join(pages, 'article.js'), budget: 1024 },
 ];

@@ -100,46 +100,79 @@ json HealthJson(const IndexInfo& info, const SearchLogStats* log) {
   return health;
 }
 
+namespace {
+
+json GapJson(const Gap& g) {
+  json trend =
+      g.previous_searches == 0
+          ? json("new")
+          : json(std::round(100.0 * (g.searches - g.previous_searches) / g.previous_searches));
+  json queries = json::array();
+  for (const GapQuery& q : g.queries)
+    queries.push_back({{"text", q.text}, {"searches", q.searches}});
+  json hourly = json::array();
+  for (const auto& [hour, misses] : g.hourly_misses) {
+    hourly.push_back({FormatIsoTime(hour), misses});
+  }
+  return {
+      {"id", g.id},
+      {"key", g.key},
+      {"representative", g.representative},
+      {"examples", g.examples},
+      {"queries", queries},
+      {"searches", g.searches},
+      {"sessions", g.sessions},
+      {"impact", g.impact},
+      {"misses",
+       {{"no_results", g.no_results},
+        {"no_click", g.no_click},
+        {"not_helpful", g.not_helpful},
+        {"contact", g.contact},
+        {"recovered", g.recovered}}},
+      {"customer_searches", g.customer_searches},
+      {"agent_searches", g.agent_searches},
+      {"first_seen", FormatIsoTime(g.first_seen_ms)},
+      {"last_seen", FormatIsoTime(g.last_seen_ms)},
+      {"previous_searches", g.previous_searches},
+      {"trend_percent", trend},
+      {"hourly_misses", hourly},
+      {"diagnosis", {{"code", ToString(g.diagnosis)}, {"text", g.diagnosis_text}}},
+      {"shown_slugs", g.shown_slugs},
+      {"reasons", g.reasons},
+      {"status", ToString(g.status.state)},
+      {"note", g.status.note},
+      {"answered_by", g.status.answered_by.empty() ? json(nullptr) : json(g.status.answered_by)},
+      {"answered_at", FormatIsoTime(g.status.answered_ms)},
+      {"watching", g.watching},
+      {"misses_since_answer", g.misses_since_answer}};
+}
+
+}  // namespace
+
 json GapReportJson(const GapReport& report, const std::string& generation) {
   json gaps = json::array();
-  for (const Gap& g : report.gaps) {
-    json trend =
-        g.previous_searches == 0
-            ? json("new")
-            : json(std::round(100.0 * (g.searches - g.previous_searches) / g.previous_searches));
-    gaps.push_back(
-        {{"id", g.id},
-         {"key", g.key},
-         {"representative", g.representative},
-         {"examples", g.examples},
-         {"searches", g.searches},
-         {"sessions", g.sessions},
-         {"impact", g.impact},
-         {"misses",
-          {{"no_results", g.no_results},
-           {"no_click", g.no_click},
-           {"not_helpful", g.not_helpful},
-           {"contact", g.contact}}},
-         {"customer_searches", g.customer_searches},
-         {"agent_searches", g.agent_searches},
-         {"first_seen", FormatIsoTime(g.first_seen_ms)},
-         {"last_seen", FormatIsoTime(g.last_seen_ms)},
-         {"previous_searches", g.previous_searches},
-         {"trend_percent", trend},
-         {"diagnosis", {{"code", ToString(g.diagnosis)}, {"text", g.diagnosis_text}}},
-         {"shown_slugs", g.shown_slugs},
-         {"status", ToString(g.status.state)},
-         {"note", g.status.note},
-         {"answered_by", g.status.answered_by.empty() ? json(nullptr) : json(g.status.answered_by)},
-         {"answered_at", FormatIsoTime(g.status.answered_ms)}});
-  }
+  for (const Gap& g : report.gaps) gaps.push_back(GapJson(g));
+  json watching = json::array();
+  for (const Gap& g : report.watching) watching.push_back(GapJson(g));
   json last = json::array();
-  for (const Gap& g : report.gaps) {
-    if (g.status.answered_by.empty() || g.status.answered_generation != generation) continue;
-    last.push_back({{"id", g.id},
-                    {"representative", g.representative},
-                    {"sessions", g.sessions},
-                    {"answered_by", g.status.answered_by}});
+  for (const std::vector<Gap>* list : {&report.gaps, &report.watching}) {
+    for (const Gap& g : *list) {
+      if (g.status.answered_by.empty() || g.status.answered_generation != generation) continue;
+      last.push_back({{"id", g.id},
+                      {"representative", g.representative},
+                      {"sessions", g.sessions},
+                      {"answered_by", g.status.answered_by}});
+    }
+  }
+  json synonyms = json::array();
+  for (const SynonymSuggestion& s : report.synonym_suggestions) {
+    json examples = json::array();
+    for (const auto& [from, to] : s.examples) examples.push_back({{"from", from}, {"to", to}});
+    synonyms.push_back({{"line", s.line},
+                        {"from", s.from},
+                        {"to", s.to},
+                        {"sessions", s.sessions},
+                        {"examples", examples}});
   }
   return {{"since", FormatIsoTime(report.options.since_ms)},
           {"until", FormatIsoTime(report.options.until_ms)},
@@ -148,6 +181,9 @@ json GapReportJson(const GapReport& report, const std::string& generation) {
           {"searches", report.searches},
           {"missed_searches", report.missed_searches},
           {"gaps", gaps},
+          {"watching", watching},
+          {"dismissed", report.dismissed},
+          {"synonym_suggestions", synonyms},
           {"answered_by_last_reindex", last}};
 }
 

@@ -106,6 +106,8 @@ std::vector<Route> Routes::MakeTable() {
        handler(&Routes::Gaps)},
       {"POST", R"(/api/gaps/([^/]+)/status)", "POST /api/gaps/{id}/status", admin,
        handler(&Routes::SetGapStatus)},
+      {"POST", "/api/synonym-suggestions/dismiss", "POST /api/synonym-suggestions/dismiss", admin,
+       handler(&Routes::DismissSynonym)},
       {"GET", "/api/articles-report", "GET /api/articles-report?since=&until=", admin,
        handler(&Routes::ArticlesReport)},
       {"GET", "/api", "GET /api", anyone, handler(&Routes::ApiIndex)},
@@ -198,6 +200,13 @@ Reply Routes::SetGapStatus(const HttpRequest& request, const Caller&) const {
     return ErrorReply(saved);
   }
   return JsonReply(DoneJson("saved"));
+}
+
+Reply Routes::DismissSynonym(const HttpRequest& request, const Caller&) const {
+  if (Status saved = services_.admin->DismissSynonym(request.body); !saved.ok()) {
+    return ErrorReply(saved);
+  }
+  return JsonReply(DoneJson("dismissed"));
 }
 
 Reply Routes::ArticlesReport(const HttpRequest& request, const Caller&) const {

@@ -69,6 +69,7 @@ class Routes {
   Reply Health(const HttpRequest& request, const Caller& caller) const;
   Reply Gaps(const HttpRequest& request, const Caller& caller) const;
   Reply SetGapStatus(const HttpRequest& request, const Caller& caller) const;
+  Reply DismissSynonym(const HttpRequest& request, const Caller& caller) const;
   Reply ArticlesReport(const HttpRequest& request, const Caller& caller) const;
   Reply Categories(const HttpRequest& request, const Caller& caller) const;
   Reply ApiIndex(const HttpRequest& request, const Caller& caller) const;

@@ -99,7 +99,8 @@ Result<GapReport> AdminService::Gaps(const QueryParams& params) {
     }
     options.audience = *parsed;
   }
-  auto log = LogDatabase::Open(log_path_, /*read_only=*/true);
+  // Writable: the report saves where it placed the wordings it saw for the first time.
+  auto log = LogDatabase::Open(log_path_);
   if (!log.ok()) return log.status();
   const Searcher searcher{ArticleUrls()};
   return index_.WithDatabase<GapReport>([&](const Xapian::Database& db, const IndexInfo& info) {
@@ -180,6 +181,24 @@ Status AdminService::SetGapStatus(const std::string& gap_id, std::string_view bo
   return (*log)->SetGapStatus(gap_id, *state, note, clock_.NowMs());
 }
 
+Status AdminService::DismissSynonym(std::string_view body) {
+  if (body.size() > kMaxGapStatusBodyBytes || !IsValidUtf8(body)) {
+    return Status::InvalidArgument("invalid_body",
+                                   "the body must be UTF-8 JSON under " +
+                                       std::to_string(kMaxGapStatusBodyBytes / 1024) + " KiB");
+  }
+  const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object() || !json.contains("line") ||
+      !json["line"].is_string() || json["line"].get<std::string>().empty() ||
+      json["line"].get<std::string>().size() > kMaxGapNoteBytes) {
+    return Status::InvalidArgument("invalid_body",
+                                   "send {\"line\": \"<a suggested line, as listed>\"}");
+  }
+  auto log = LogDatabase::Open(log_path_);
+  if (!log.ok()) return log.status();
+  return (*log)->DismissSynonym(json["line"].get<std::string>(), clock_.NowMs());
+}
+
 std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian::Database& index,
                                           const IndexInfo& info, const Searcher& searcher) {
   std::vector<AnsweredGap> answered;
@@ -209,8 +228,10 @@ std::vector<AnsweredGap> FindAnsweredGaps(const GapReport& report, const Xapian:
 namespace {
 
 Result<std::vector<AnsweredGap>> ReplayAgainst(LogDatabase& log, LiveIndex& index, int min_sessions,
-                                               const Clock& clock, std::string* generation) {
+                                               const Clock& clock, bool read_only,
+                                               std::string* generation) {
   GapReportOptions options;
+  options.save_placements = !read_only;
   options.until_ms = clock.NowMs() + 1;
   options.since_ms = options.until_ms - kReplayDays * kDayMs;
   options.min_sessions = min_sessions;
@@ -230,14 +251,15 @@ Result<std::vector<AnsweredGap>> CheckGaps(const std::string& log_path, LiveInde
                                            int min_sessions, const Clock& clock) {
   auto log = LogDatabase::Open(log_path, /*read_only=*/true);
   if (!log.ok()) return log.status();
-  return ReplayAgainst(**log, index, min_sessions, clock, nullptr);
+  return ReplayAgainst(**log, index, min_sessions, clock, /*read_only=*/true, nullptr);
 }
 
 Result<std::vector<AnsweredGap>> AdminService::ReplayOpenGaps() {
   auto log = LogDatabase::Open(log_path_);
   if (!log.ok()) return log.status();
   std::string generation;
-  auto answered = ReplayAgainst(**log, index_, min_sessions_, clock_, &generation);
+  auto answered =
+      ReplayAgainst(**log, index_, min_sessions_, clock_, /*read_only=*/false, &generation);
   if (!answered.ok()) return answered;
   for (const AnsweredGap& gap : *answered) {
     if (Status s = (*log)->SetGapAnswered(gap.gap_id, gap.slug, generation, clock_.NowMs());

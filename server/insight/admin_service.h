@@ -50,6 +50,9 @@ class AdminService {
   Result<std::vector<ArticleReportRow>> ArticlesReport(const QueryParams& params);
   // POST /api/gaps/{id}/status with {"status": "open"|"planned"|"dismissed", "note": "..."}.
   Status SetGapStatus(const std::string& gap_id, std::string_view body);
+  // POST /api/synonym-suggestions/dismiss with {"line": "pw: [password]"}: the report stops
+  // suggesting that line.
+  Status DismissSynonym(std::string_view body);
 
   // Replays the queries of every gap that is not dismissed or already answered against the
   // current index, and records "answered by <slug>" for those that now find an article they did

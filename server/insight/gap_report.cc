@@ -4,24 +4,22 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
 #include "core/ascii_text.h"
 #include "core/language.h"
 #include "core/time_format.h"
+#include "server/insight/need_clusters.h"
 #include "server/insight/redaction.h"
+#include "server/insight/search_rollup.h"
 #include "server/search/typo_query.h"
 
 namespace kb {
 namespace {
-
-// How much one affected session weighs in a gap's impact: a miss that ended in a request to
-// support costs the company a ticket; one that ended in "not helpful" cost a reader's trust.
-constexpr int kWeightContact = 3;
-constexpr int kWeightNotHelpful = 2;
-constexpr int kWeightOther = 1;
 
 // A diagnosis needs to know whether a search finds anything, and the best of what it finds.
 constexpr int kDiagnosisHits = 3;
@@ -66,15 +64,7 @@ std::string CanonicalStem(const std::string& word, const Language& language,
   return canonical;
 }
 
-// 64 bits of hash, in hex: a collision between two gaps is out of reach.
 constexpr std::size_t kGapIdDigits = 16;
-
-std::string GapId(const std::string& key) {
-  char hex[kGapIdDigits + 1];
-  std::snprintf(hex, sizeof hex, "%0*llx", static_cast<int>(kGapIdDigits),
-                static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
-  return hex;
-}
 
 template <typename Map>
 std::vector<std::string> MostFrequentFirst(const Map& counts, std::size_t limit) {
@@ -92,34 +82,78 @@ std::vector<std::string> MostFrequentFirst(const Map& counts, std::size_t limit)
 // The filters a search was made with: locale, category, tags.
 using Filters = std::tuple<std::string, std::string, std::vector<std::string>>;
 
-// Everything gathered about one gap while reading the log.
+// Everything gathered about one wording, or one gap, while reading the roll-ups.
 struct Accumulator {
   Gap gap;
-  std::set<std::string> sessions;
-  std::map<std::string, int> session_weight;
-  std::map<std::string, int> typed;  // query as typed -> searches
-  std::map<std::string, int> shown;  // slug -> searches that showed it
+  std::set<std::string> session_sample;
+  int unsampled_sessions = 0;        // sessions beyond the rows' samples
+  std::map<std::string, int> typed;  // query as typed -> misses
+  std::map<std::string, int> shown;  // slug -> misses that showed it
   std::map<Filters, int> filters;
   std::map<std::string, int> languages;
+  std::map<std::int64_t, int> hourly;
+  std::vector<std::pair<int, GapQuery>> wordings;         // (misses, wording) of a gap
+  std::set<std::pair<std::string, std::string>> members;  // (wording, language) of a gap
+  int key_misses = 0;                                     // of the wording whose key the gap shows
+
+  void Add(const WordingHour& row) {
+    if (gap.searches == 0 || row.first_ms < gap.first_seen_ms) gap.first_seen_ms = row.first_ms;
+    gap.last_seen_ms = std::max(gap.last_seen_ms, row.last_ms);
+    gap.searches += row.misses;
+    gap.no_results += row.no_results;
+    gap.no_click += row.no_click;
+    gap.not_helpful += row.not_helpful;
+    gap.contact += row.contact;
+    gap.recovered += row.recovered;
+    (row.agent ? gap.agent_searches : gap.customer_searches) += row.misses;
+    gap.impact += row.impact;
+    session_sample.insert(row.session_sample.begin(), row.session_sample.end());
+    unsampled_sessions += row.sessions - static_cast<int>(row.session_sample.size());
+    typed[row.typed] += row.misses;
+    for (const auto& [slug, count] : row.shown) shown[slug] += count;
+    filters[{row.locale, row.category, row.tags}] += row.misses;
+    languages[row.language] += row.misses;
+    hourly[row.hour_ms] += row.misses;
+    members.insert({row.wording, row.language});
+  }
+  void Merge(const Accumulator& other) {
+    if (gap.searches == 0 || other.gap.first_seen_ms < gap.first_seen_ms) {
+      gap.first_seen_ms = other.gap.first_seen_ms;
+    }
+    gap.last_seen_ms = std::max(gap.last_seen_ms, other.gap.last_seen_ms);
+    gap.searches += other.gap.searches;
+    gap.no_results += other.gap.no_results;
+    gap.no_click += other.gap.no_click;
+    gap.not_helpful += other.gap.not_helpful;
+    gap.contact += other.gap.contact;
+    gap.recovered += other.gap.recovered;
+    gap.agent_searches += other.gap.agent_searches;
+    gap.customer_searches += other.gap.customer_searches;
+    gap.impact += other.gap.impact;
+    session_sample.insert(other.session_sample.begin(), other.session_sample.end());
+    unsampled_sessions += other.unsampled_sessions;
+    for (const auto& [text, count] : other.typed) typed[text] += count;
+    for (const auto& [slug, count] : other.shown) shown[slug] += count;
+    for (const auto& [f, count] : other.filters) filters[f] += count;
+    for (const auto& [language, count] : other.languages) languages[language] += count;
+    for (const auto& [hour, count] : other.hourly) hourly[hour] += count;
+    members.insert(other.members.begin(), other.members.end());
+  }
+  // Distinct sessions: exact while each hour's sample holds all its sessions, which is where the
+  // privacy floor is decided; beyond that, hours' counts are added.
+  int Sessions() const { return static_cast<int>(session_sample.size()) + unsampled_sessions; }
 };
 
-bool Counts(const StoredSearch& s, Audience audience) {
-  // A keystroke superseded by a longer query of the same session does not count, unless the
-  // person acted on its results.
-  if (s.superseded && !s.clicked && !s.not_helpful && !s.contacted) return false;
+bool Includes(Audience audience, bool agent) {
   switch (audience) {
     case Audience::kCustomer:
-      return !s.agent;
+      return !agent;
     case Audience::kAgent:
-      return s.agent;
+      return agent;
     case Audience::kAll:
       return true;
   }
   return true;
-}
-
-bool IsMiss(const StoredSearch& s) {
-  return s.result_count == 0 || !s.clicked || s.not_helpful || s.contacted;
 }
 
 class Diagnoser {
@@ -128,21 +162,50 @@ class Diagnoser {
       : index_(index), info_(info), searcher_(searcher) {}
 
   void Diagnose(const Accumulator& acc, Gap& gap) const {
+    const std::string language = MostFrequentFirst(acc.languages, 1).front();
+    // The words no article has that most of the gap's misses used: what a missing article would
+    // be about ("pdf"), not a filler one customer added ("now").
+    std::map<std::string, int> unknown_misses;
+    for (const GapQuery& query : gap.queries) {
+      for (const std::string& word : UnknownWords(query.text, language)) {
+        unknown_misses[word] += query.searches;
+      }
+    }
+    std::vector<std::string> unknown;
+    for (const auto& [word, misses] : unknown_misses) {
+      if (misses * 2 > gap.searches) unknown.push_back(word);
+    }
     if (!MostlyFoundNothing(gap)) {
-      gap.diagnosis = Diagnosis::kNotHelpfulResults;
-      gap.diagnosis_text = "articles were found but did not help";
+      // Say what was observed: words no article has; else contacts and votes; else results that
+      // nobody opened, which may have answered in their snippets.
+      if (!unknown.empty()) {
+        gap.diagnosis = Diagnosis::kNoArticle;
+        gap.diagnosis_text = "no article mentions " + Quoted(unknown) +
+                             "; the results shown matched only its other words";
+      } else if (gap.contact + gap.not_helpful > 0) {
+        gap.diagnosis = Diagnosis::kNotHelpfulResults;
+        gap.diagnosis_text = "after the results shown, " + std::to_string(gap.contact) +
+                             " contacted support and " + std::to_string(gap.not_helpful) +
+                             " said \"not helpful\"";
+      } else {
+        gap.diagnosis = Diagnosis::kNotOpened;
+        gap.diagnosis_text =
+            "results were shown and none was opened (their snippets may have answered)";
+      }
       return;
     }
     const auto& [locale, category, tags] = MostFrequentFilters(acc);
-    const std::string language = MostFrequentFirst(acc.languages, 1).front();
     const std::string any_locale(kAllLocales);
+    // Other locales are tried with the content words only: a stopword here ("my", "the") is an
+    // ordinary word in another language, and matching it there is no match at all.
+    const std::string content = ContentWords(gap.representative, language);
     if (const auto now = Run(gap.representative, locale, category, tags, false); !now.empty()) {
       gap.diagnosis = Diagnosis::kAnsweredNow;
       gap.diagnosis_text = "the current index finds '" + now.front() + "' for it";
-    } else if (!Run(gap.representative, any_locale, "", {}, false).empty()) {
+    } else if (!content.empty() && !Run(content, any_locale, "", {}, false).empty()) {
       gap.diagnosis = Diagnosis::kFiltered;
       gap.diagnosis_text = "a filter or locale excluded the matches";
-    } else if (!Run(gap.representative, any_locale, "", {}, true).empty()) {
+    } else if (!content.empty() && !Run(content, any_locale, "", {}, true).empty()) {
       gap.diagnosis = Diagnosis::kInternalOnly;
       gap.diagnosis_text = "the words exist only in internal articles";
     } else if (LooksLikeUncorrectableTypo(gap.representative, language)) {
@@ -150,7 +213,8 @@ class Diagnoser {
       gap.diagnosis_text = "the query was a typo that correction could not fix";
     } else {
       gap.diagnosis = Diagnosis::kNoArticle;
-      gap.diagnosis_text = "no article uses these words";
+      gap.diagnosis_text = unknown.empty() ? "no article uses these words"
+                                           : "no article mentions " + Quoted(unknown);
     }
   }
 
@@ -180,6 +244,37 @@ class Diagnoser {
       for (const SearchHit& hit : result->hits) slugs.push_back(hit.slug);
     }
     return slugs;
+  }
+
+  static std::string Quoted(const std::vector<std::string>& words) {
+    std::string text;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + ("'" + words[i] + "'");
+    }
+    return text;
+  }
+
+  static std::string ContentWords(const std::string& query, const std::string& locale) {
+    std::string text;
+    for (const std::string& word : Words(WithoutPlaceholders(query), LanguageOrDefault(locale))) {
+      text += (text.empty() ? "" : " ") + word;
+    }
+    return text;
+  }
+
+  // The content words of `query` that no article holds in any form: not as typed, not stemmed,
+  // and not after search's typo correction.
+  std::vector<std::string> UnknownWords(const std::string& query, const std::string& locale) const {
+    const Language language = LanguageOrDefault(locale);
+    std::vector<std::string> unknown;
+    for (const std::string& word : Words(WithoutPlaceholders(query), language)) {
+      if (index_.term_exists(word) || index_.term_exists("Z" + language.stemmer(word))) continue;
+      if (MayBeCorrected(word) && info_.typos && !info_.typos->Candidates(word, 1).empty()) {
+        continue;
+      }
+      unknown.push_back(word);
+    }
+    return unknown;
   }
 
   // A long word of `query` that the index does not know, within kTypoDiagnosisMaxEdits of a word
@@ -253,80 +348,257 @@ std::string GapKey(const std::string& query, const std::string& locale,
   return key.empty() ? AsciiLower(query) : key;
 }
 
+namespace {
+
+// Places every wording of `wordings` that has no gap yet in the gap of its need, and returns the
+// placements that are new.
+GapWordings PlaceNewWordings(
+    const std::map<std::pair<std::string, std::string>, Accumulator>& wordings,
+    const GapWordings& placed, const Rollup& rollup, const Xapian::Database& index,
+    const TypoIndex& typos, StemWeights& weights, const GapReportOptions& options) {
+  std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> unplaced;
+  for (const auto& [wording, acc] : wordings) {
+    if (!placed.count(wording)) unplaced.push_back({acc.gap.first_seen_ms, wording});
+  }
+  GapWordings added;
+  if (unplaced.empty()) return added;
+  std::sort(unplaced.begin(), unplaced.end());  // oldest first: the order the log saw them in
+
+  ReformulationPairs reformulations;
+  for (const ReformulationHour& r : rollup.reformulations) {
+    reformulations.Add(r.from, r.to, r.sessions);
+  }
+  NeedClusters clusters(weights, options.similarity);
+  std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> earlier;
+  for (const auto& [wording, gap] : placed) earlier.push_back({gap.assigned_ms, wording});
+  std::sort(earlier.begin(), earlier.end());
+  for (const auto& [assigned, wording] : earlier) {
+    const GapWording& gap = placed.at(wording);
+    WordingProfile profile{wording.first, wording.second, gap.key, {}};
+    if (auto it = wordings.find(wording); it != wordings.end()) profile.shown = it->second.shown;
+    clusters.AddPlaced(gap.gap_id, std::move(profile));
+  }
+  for (const auto& [first_seen, wording] : unplaced) {
+    WordingProfile profile{wording.first, wording.second,
+                           GapKey(wording.first, wording.second, index, typos),
+                           wordings.at(wording).shown};
+    const std::string key = profile.key;
+    const std::string gap_id = clusters.Place(std::move(profile), reformulations);
+    added[wording] = {gap_id, key, first_seen};
+  }
+  return added;
+}
+
+std::vector<SynonymSuggestion> SuggestSynonyms(const Rollup& rollup, const Xapian::Database& index,
+                                               const std::vector<std::string>& dismissed) {
+  // Sessions that missed with one wording and found an article with the next: the words the
+  // first used that the second did not, and the other way round, are what customers mean by
+  // each other. Only short differences are suggested: long ones are other needs.
+  struct Pending {
+    SynonymSuggestion suggestion;
+    std::set<std::pair<std::string, std::string>> examples;
+  };
+  std::map<std::string, Pending> by_line;
+  const Language english = LanguageOrDefault("");
+  for (const ReformulationHour& r : rollup.reformulations) {
+    if (r.succeeded == 0) continue;
+    const Language language = LanguageOrDefault(r.language);
+    const std::vector<std::string> from = Words(r.from, language);
+    const std::vector<std::string> to = Words(r.to, language);
+    std::vector<std::string> only_from;
+    std::vector<std::string> only_to;
+    std::set_difference(from.begin(), from.end(), to.begin(), to.end(),
+                        std::back_inserter(only_from));
+    std::set_difference(to.begin(), to.end(), from.begin(), from.end(),
+                        std::back_inserter(only_to));
+    if (only_from.empty() || only_to.empty() || only_from.size() > 2 || only_to.size() > 2)
+      continue;
+    // The missed words must be ones the articles do not use: otherwise the first search found
+    // them, and the difference is another need rather than another word for this one.
+    bool known = false;
+    for (const std::string& word : only_from) {
+      known = known || index.term_exists(word) || index.term_exists("Z" + language.stemmer(word));
+    }
+    if (known) continue;
+    std::string left;
+    for (const std::string& word : only_from) left += (left.empty() ? "" : " ") + word;
+    std::string right;
+    for (const std::string& word : only_to) right += (right.empty() ? "" : " ") + word;
+    const std::string line = left + ": [" + right + "]";
+    if (std::binary_search(dismissed.begin(), dismissed.end(), line)) continue;
+    Pending& pending = by_line[line];
+    pending.suggestion.line = line;
+    pending.suggestion.from = left;
+    pending.suggestion.to = right;
+    pending.suggestion.sessions += r.succeeded;
+    pending.examples.insert({r.from, r.to});
+  }
+  (void)english;
+  std::vector<SynonymSuggestion> suggestions;
+  for (auto& [line, pending] : by_line) {
+    if (pending.suggestion.sessions < kSynonymSuggestionMinSessions) continue;
+    for (const auto& example : pending.examples) {
+      if (pending.suggestion.examples.size() == kGapExamples) break;
+      pending.suggestion.examples.push_back(example);
+    }
+    suggestions.push_back(std::move(pending.suggestion));
+  }
+  std::stable_sort(suggestions.begin(), suggestions.end(),
+                   [](const SynonymSuggestion& a, const SynonymSuggestion& b) {
+                     return a.sessions > b.sessions;
+                   });
+  if (suggestions.size() > kSynonymSuggestions) suggestions.resize(kSynonymSuggestions);
+  return suggestions;
+}
+
+}  // namespace
+
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
                                  const IndexInfo& info, const Searcher& searcher,
                                  const GapReportOptions& options) {
   GapReport report;
   report.options = options;
-  auto current = log.SearchesBetween(options.since_ms, options.until_ms);
+  auto current = RollupOfPeriod(log, options.since_ms, options.until_ms);
   if (!current.ok()) return current.status();
   const std::int64_t length = options.until_ms - options.since_ms;
-  auto previous = log.SearchesBetween(options.since_ms - length, options.since_ms);
+  auto previous = RollupOfPeriod(log, options.since_ms - length, options.since_ms);
   if (!previous.ok()) return previous.status();
   auto statuses = log.GapStatuses();
   if (!statuses.ok()) return statuses.status();
+  auto placed = log.ReadGapWordings();
+  if (!placed.ok()) return placed.status();
+  auto reasons = log.MissingReasonsBetween(options.since_ms, options.until_ms);
+  if (!reasons.ok()) return reasons.status();
+  auto dismissed_synonyms = log.DismissedSynonyms();
+  if (!dismissed_synonyms.ok()) return dismissed_synonyms.status();
+
+  for (const HourTotals& t : current->totals) {
+    const bool customers = options.audience == Audience::kCustomer;
+    const bool agents = options.audience == Audience::kAgent;
+    report.searches += customers ? t.customer_searches
+                       : agents  ? t.searches - t.customer_searches
+                                 : t.searches;
+    report.missed_searches += customers ? t.customer_misses
+                              : agents  ? t.misses - t.customer_misses
+                                        : t.misses;
+  }
 
   // Every generation has its typo index; without one, nothing is corrected.
   const std::shared_ptr<const TypoIndex> typos = info.typos ? info.typos : TypoIndex::FromWords({});
   try {
-    std::map<std::pair<std::string, std::string>, std::string> keys;  // (query, language) -> key
-    auto key_of = [&](const StoredSearch& s) -> const std::string& {
-      const auto cache_key = std::make_pair(AsciiLower(s.query), s.language);
-      auto it = keys.find(cache_key);
-      if (it == keys.end()) {
-        it = keys.emplace(cache_key, GapKey(s.query, s.language, index, *typos)).first;
+    using WordingId = std::pair<std::string, std::string>;  // (wording, language)
+    std::map<WordingId, Accumulator> wordings;
+    for (const WordingHour& row : current->wordings) {
+      if (Includes(options.audience, row.agent)) wordings[{row.wording, row.language}].Add(row);
+    }
+    StemWeights weights(index);
+    GapWordings added =
+        PlaceNewWordings(wordings, *placed, *current, index, *typos, weights, options);
+    if (!added.empty() && options.save_placements) {
+      Status saved = log.Begin();
+      if (saved.ok()) saved = log.AddGapWordings(added);
+      if (saved.ok()) saved = log.Commit();
+      if (!saved.ok()) {
+        log.Rollback();
+        return saved;
       }
-      return it->second;
+    }
+    placed->insert(added.begin(), added.end());
+    auto gap_of = [&](const WordingId& wording) -> const GapWording* {
+      auto it = placed->find(wording);
+      return it == placed->end() ? nullptr : &it->second;
     };
 
     std::map<std::string, Accumulator> gaps;
-    for (const StoredSearch& s : *current) {
-      if (!Counts(s, options.audience)) continue;
-      ++report.searches;
-      if (!IsMiss(s)) continue;
-      ++report.missed_searches;
-      Accumulator& acc = gaps[key_of(s)];
-      Gap& gap = acc.gap;
-      if (gap.searches == 0) gap.first_seen_ms = s.time_ms;
-      gap.last_seen_ms = s.time_ms;
-      ++gap.searches;
-      gap.no_results += s.result_count == 0;
-      gap.no_click += s.result_count > 0 && !s.clicked;
-      gap.not_helpful += s.not_helpful;
-      gap.contact += s.contacted;
-      (s.agent ? gap.agent_searches : gap.customer_searches)++;
-      acc.sessions.insert(s.session);  // searches without a session share one
-      const int weight = s.contacted     ? kWeightContact
-                         : s.not_helpful ? kWeightNotHelpful
-                                         : kWeightOther;
-      acc.session_weight[s.session] = std::max(acc.session_weight[s.session], weight);
-      ++acc.typed[s.query];
-      for (const std::string& slug : s.top_slugs) ++acc.shown[slug];
-      ++acc.filters[{s.locale, s.category, s.tags}];
-      ++acc.languages[s.language];
+    for (auto& [wording, acc] : wordings) {
+      const GapWording* gap = gap_of(wording);
+      if (!gap) continue;
+      Accumulator& into = gaps[gap->gap_id];
+      into.Merge(acc);
+      into.wordings.push_back(
+          {acc.gap.searches, {MostFrequentFirst(acc.typed, 1).front(), acc.gap.searches}});
+      if (into.gap.key.empty() || acc.gap.searches > into.key_misses) {
+        into.gap.key = gap->key;
+        into.key_misses = acc.gap.searches;
+      }
     }
     std::map<std::string, int> previous_searches;
-    for (const StoredSearch& s : *previous) {
-      if (Counts(s, options.audience) && IsMiss(s)) ++previous_searches[key_of(s)];
+    for (const WordingHour& row : previous->wordings) {
+      if (!Includes(options.audience, row.agent)) continue;
+      if (const GapWording* gap = gap_of({row.wording, row.language})) {
+        previous_searches[gap->gap_id] += row.misses;
+      }
+    }
+    std::map<std::string, std::vector<std::string>> reasons_of;
+    for (auto it = reasons->rbegin(); it != reasons->rend(); ++it) {
+      if (const GapWording* gap = gap_of({it->wording, it->language})) {
+        auto& list = reasons_of[gap->gap_id];
+        if (list.size() < kGapReasons) list.push_back(it->reason);
+      }
     }
 
+    // The misses in the rest of the hour after a reindex answered a gap (by the time of the
+    // answer; several gaps share one).
+    std::map<std::int64_t, std::unique_ptr<Rollup>> after_answer;
+    auto misses_after = [&](std::int64_t answered_ms) -> Result<const Rollup*> {
+      auto& rollup = after_answer[answered_ms];
+      if (!rollup) {
+        const std::int64_t from = std::max(answered_ms, options.since_ms);
+        const std::int64_t until = std::min(options.until_ms, HourOf(answered_ms) + kHourMs);
+        rollup = std::make_unique<Rollup>();
+        if (from < until) {
+          auto searches = log.SearchesBetween(from, until + kReformulationWindowMs);
+          if (!searches.ok()) return searches.status();
+          *rollup = RollUpSearches(*searches, from, until);
+        }
+      }
+      return rollup.get();
+    };
     const Diagnoser diagnoser(index, info, searcher);
-    for (auto& [key, acc] : gaps) {
+    for (auto& [id, acc] : gaps) {
       Gap& gap = acc.gap;
-      gap.sessions = static_cast<int>(acc.sessions.size());
+      gap.sessions = acc.Sessions();
       if (gap.sessions < options.min_sessions) continue;  // never expose one person's query
-      gap.key = key;
-      gap.id = GapId(key);
+      gap.id = id;
       gap.examples = MostFrequentFirst(acc.typed, kGapExamples);
       gap.representative = gap.examples.front();
+      std::sort(acc.wordings.begin(), acc.wordings.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second.text < b.second.text;
+      });
+      for (const auto& [misses, query] : acc.wordings) {
+        if (gap.queries.size() == kGapQueries) break;
+        gap.queries.push_back(query);
+      }
       gap.shown_slugs = MostFrequentFirst(acc.shown, kGapShownSlugs);
-      gap.previous_searches = previous_searches[key];
-      for (const auto& [session, weight] : acc.session_weight) gap.impact += weight;
+      gap.previous_searches = previous_searches[id];
+      gap.hourly_misses.assign(acc.hourly.begin(), acc.hourly.end());
+      if (auto it = reasons_of.find(id); it != reasons_of.end()) gap.reasons = it->second;
       if (auto status = statuses->find(gap.id); status != statuses->end()) {
         gap.status = status->second;
       }
+      if (gap.status.state == GapState::kDismissed) {
+        ++report.dismissed;
+        continue;
+      }
       diagnoser.Diagnose(acc, gap);
-      report.gaps.push_back(std::move(gap));
+      if (!gap.status.answered_by.empty()) {
+        // Answered by a reindex: watched until new misses show the answer did not help.
+        const std::int64_t answered = gap.status.answered_ms;
+        for (const auto& [hour, misses] : acc.hourly) {
+          if (hour > HourOf(answered)) gap.misses_since_answer += misses;
+        }
+        // The hour of the answer itself, from its raw searches after the answer.
+        auto after = misses_after(answered);
+        if (!after.ok()) return after.status();
+        for (const WordingHour& row : (*after)->wordings) {
+          if (Includes(options.audience, row.agent) &&
+              acc.members.count({row.wording, row.language})) {
+            gap.misses_since_answer += row.misses;
+          }
+        }
+        gap.watching = gap.misses_since_answer < options.min_sessions;
+      }
+      (gap.watching ? report.watching : report.gaps).push_back(std::move(gap));
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("index_error", "gap report: " + e.get_description());
@@ -334,8 +606,15 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
   std::sort(report.gaps.begin(), report.gaps.end(), [](const Gap& a, const Gap& b) {
     if (a.impact != b.impact) return a.impact > b.impact;
     if (a.searches != b.searches) return a.searches > b.searches;
-    return a.key < b.key;
+    return a.id < b.id;
   });
+  std::sort(report.watching.begin(), report.watching.end(), [](const Gap& a, const Gap& b) {
+    if (a.status.answered_ms != b.status.answered_ms) {
+      return a.status.answered_ms > b.status.answered_ms;
+    }
+    return a.id < b.id;
+  });
+  report.synonym_suggestions = SuggestSynonyms(*current, index, *dismissed_synonyms);
   return report;
 }
 

@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "server/insight/log_database.h"
 #include "server/insight/log_values.h"
+#include "server/insight/need_similarity.h"
 #include "server/search/searcher.h"
 #include "server/search/typo_index.h"
 
@@ -23,19 +24,35 @@ inline constexpr int kDefaultGapMinSessions = 2;
 inline constexpr std::size_t kGapExamples = 5;
 // How many of the results its searches were shown a gap lists.
 inline constexpr std::size_t kGapShownSlugs = 5;
+// How many of its wordings a gap lists in full (`queries`), and of its readers' reasons.
+inline constexpr std::size_t kGapQueries = 100;
+inline constexpr std::size_t kGapReasons = 5;
+// How many synonym suggestions a report lists, and the sessions each needs.
+inline constexpr std::size_t kSynonymSuggestions = 20;
+inline constexpr int kSynonymSuggestionMinSessions = 2;
 
 struct GapReportOptions {
   std::int64_t since_ms = 0;
   std::int64_t until_ms = 0;
   Audience audience = Audience::kAll;
   int min_sessions = kDefaultGapMinSessions;
+  NeedSimilarityParams similarity;
+  // False: place new wordings for this report only, without saving where (a read-only log).
+  bool save_placements = true;
+};
+
+// One wording of a gap: how it was typed most often, and its missed searches.
+struct GapQuery {
+  std::string text;
+  int searches = 0;
 };
 
 struct Gap {
-  std::string id;                     // stable: a hash of `key`
-  std::string key;                    // the canonical terms the gap's queries share
-  std::string representative;         // the query most often typed, as typed (redacted)
+  std::string id;              // stable: a hash of the key of the wording that started the gap
+  std::string key;             // the canonical terms of its most missed wording
+  std::string representative;  // the query most often typed, as typed (redacted)
   std::vector<std::string> examples;  // up to kGapExamples queries as typed, most frequent first
+  std::vector<GapQuery> queries;      // up to kGapQueries of its wordings, most missed first
   int searches = 0;
   int sessions = 0;
   // Searches by kind of miss (one search can be more than one kind).
@@ -43,6 +60,7 @@ struct Gap {
   int no_click = 0;
   int not_helpful = 0;
   int contact = 0;
+  int recovered = 0;  // misses that the same session made good on its next search
   int customer_searches = 0;
   int agent_searches = 0;
   std::int64_t first_seen_ms = 0;
@@ -53,14 +71,33 @@ struct Gap {
   std::string diagnosis_text;            // the diagnosis in a sentence, with what it found
   std::vector<std::string> shown_slugs;  // up to kGapShownSlugs of what these searches were shown,
                                          // most often first
+  std::vector<std::string> reasons;      // what readers wrote was missing (redacted), latest first
+  std::vector<std::pair<std::int64_t, int>> hourly_misses;  // hour start -> misses, oldest first
   GapStatus status;
+  // Answered by a reindex (status.answered_by) and not missed by kDefaultGapMinSessions sessions
+  // since: watched, not open.
+  bool watching = false;
+  int misses_since_answer = 0;
+};
+
+// A line for articles/_synonyms.yaml that customers' reformulations suggest: sessions that missed
+// with `from` and then found an article with `to`.
+struct SynonymSuggestion {
+  std::string line;  // "pw: [password]"
+  std::string from;  // words
+  std::string to;
+  int sessions = 0;
+  std::vector<std::pair<std::string, std::string>> examples;  // (missed wording, next wording)
 };
 
 struct GapReport {
   GapReportOptions options;
-  int searches = 0;         // counted searches in the period (keystroke collapse applied)
-  int missed_searches = 0;  // of which were misses
-  std::vector<Gap> gaps;    // highest impact first
+  int searches = 0;           // counted searches in the period (keystroke collapse applied)
+  int missed_searches = 0;    // of which were misses
+  std::vector<Gap> gaps;      // open (and planned) gaps, highest impact first
+  std::vector<Gap> watching;  // answered by a reindex and not missed since, latest answer first
+  int dismissed = 0;          // gaps left out because an owner dismissed them
+  std::vector<SynonymSuggestion> synonym_suggestions;  // most sessions first
 };
 
 // True for a gap id as the report hands them out (Gap::id): 16 lower-case hex digits.
@@ -71,10 +108,12 @@ bool IsValidGapId(std::string_view id);
 // only a different article does.
 bool MostlyFoundNothing(const Gap& gap);
 
-// Builds the report from `log` for the period in `options`, grouping queries (GapKey) with the
-// typo index of `info` and the synonyms of `index`, and diagnosing each gap by running its query
-// through `searcher`. Searches superseded by a later keystroke of the same session do not count
-// unless an event refers to them.
+// Builds the report from `log`'s roll-ups for the period in `options`: each wording that missed
+// is placed in the gap of its need (need_clusters.h; new placements are saved in `log`, so
+// `log` is opened for writing unless options.save_placements is false), with the typo index of
+// `info` and the synonyms and term statistics of `index`; each gap is diagnosed by running its
+// query through `searcher`. Searches superseded by a later keystroke of the same session do not
+// count unless an event refers to them.
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
                                  const IndexInfo& info, const Searcher& searcher,
                                  const GapReportOptions& options);

@@ -93,7 +93,8 @@ TEST_F(GapReportTest, QueriesThatMeanTheSameLandInOneGap) {
   EXPECT_EQ(gap.examples.size(), 3u);
   EXPECT_EQ(gap.first_seen_ms, kNow - 3 * kDayMs);
   EXPECT_EQ(gap.last_seen_ms, kNow - kDayMs);
-  EXPECT_EQ(gap.diagnosis, Diagnosis::kNotHelpfulResults);
+  // Shown results that nobody opened: said as seen, not as "did not help".
+  EXPECT_EQ(gap.diagnosis, Diagnosis::kNotOpened);
   EXPECT_EQ(gap.shown_slugs, std::vector<std::string>{"cancel-subscription"});
   EXPECT_EQ(gap.id.size(), 16u);
 }
@@ -199,8 +200,10 @@ TEST_F(GapReportTest, EachKindOfMissIsCounted) {
   EXPECT_EQ(gap.no_click, 2);
   EXPECT_EQ(gap.not_helpful, 1);
   EXPECT_EQ(gap.contact, 1);
-  // Sessions weigh 1, except "not helpful" 2 and a contact 3.
-  EXPECT_EQ(gap.impact, 1 + 1 + 2 + 3);
+  // A session that found nothing weighs 1, one with unopened results ½, "not helpful" 2 and a
+  // contact 3.
+  EXPECT_EQ(gap.impact, 1 + 0.5 + 2 + 3);
+  EXPECT_EQ(gap.diagnosis, Diagnosis::kNotHelpfulResults);
 }
 
 TEST_F(GapReportTest, RankedByImpactWithContactsWeighingMore) {
@@ -266,6 +269,156 @@ TEST_F(GapReportTest, SupersededKeystrokesDoNotCount) {
   const GapReport report = Report(one);
   ASSERT_EQ(report.gaps.size(), 1u);
   EXPECT_EQ(report.gaps[0].searches, 1);
+}
+
+TEST_F(GapReportTest, ManyWordingsOfOneNeedAreOneGap) {
+  Add("export notes to pdf", "s1", 0);
+  Add("export notes to pdf", "s2", 0);
+  Add("pdf export", "s3", 0);
+  Add("how to export a page as PDF", "s4", 0);
+  Add("export a notebook to pdf", "s5", 0);
+  Add("dark mode", "s6", 0);
+  Add("enable dark mode", "s7", 0);
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 2u);
+  const Gap* pdf = Find(report, "pdf export");
+  ASSERT_NE(pdf, nullptr);
+  EXPECT_EQ(pdf->searches, 5);
+  EXPECT_EQ(pdf->sessions, 5);
+  EXPECT_EQ(pdf->representative, "export notes to pdf");
+  ASSERT_EQ(pdf->queries.size(), 4u);
+  EXPECT_EQ(pdf->queries[0].text, "export notes to pdf");
+  EXPECT_EQ(pdf->queries[0].searches, 2);
+  EXPECT_EQ(Find(report, "enable dark mode"), Find(report, "dark mode"));
+}
+
+TEST_F(GapReportTest, NeedsThatShareOnlyACommonWordAreNotMerged) {
+  for (const char* s : {"a", "b"}) Add("delete my account", s, 0);
+  for (const char* s : {"c", "d"}) Add("delete a notebook", s, 0);
+  for (const char* s : {"e", "f"}) Add("export to csv", s, 0);
+  for (const char* s : {"g", "h"}) Add("export to pdf", s, 0);
+  EXPECT_EQ(Report().gaps.size(), 4u);
+}
+
+TEST_F(GapReportTest, AGapKeepsItsIdAndStatusAsNewWordingsArrive) {
+  Add("export notes to pdf", "s1", 0, kNow - 3 * kDayMs);
+  Add("export notes to pdf", "s2", 0, kNow - 3 * kDayMs);
+  const GapReport first = Report();
+  ASSERT_EQ(first.gaps.size(), 1u);
+  const std::string id = first.gaps[0].id;
+  ASSERT_TRUE(log_->SetGapStatus(id, GapState::kPlanned, "Ana writes it", kNow).ok());
+  // New wordings, and a newer one that is now the most frequent.
+  for (const char* s : {"s3", "s4", "s5"}) Add("pdf export", s, 0, kNow - kDayMs);
+  Add("how to export a page as pdf", "s6", 0, kNow - kDayMs);
+  const GapReport second = Report();
+  ASSERT_EQ(second.gaps.size(), 1u);
+  EXPECT_EQ(second.gaps[0].id, id);
+  EXPECT_EQ(second.gaps[0].status.state, GapState::kPlanned);
+  EXPECT_EQ(second.gaps[0].representative, "pdf export");
+  EXPECT_EQ(second.gaps[0].queries.size(), 3u);
+  // And in a report of the last day only, which no longer holds the first wording.
+  GapReportOptions day;
+  day.since_ms = kNow - 2 * kDayMs;
+  day.until_ms = kNow;
+  const GapReport recent = Report(day);
+  ASSERT_EQ(recent.gaps.size(), 1u);
+  EXPECT_EQ(recent.gaps[0].id, id);
+}
+
+TEST_F(GapReportTest, ResultsNobodyOpenedRankBelowFindingNothing) {
+  for (const char* s : {"a", "b", "c"})
+    Add("xylophone tuning", s, 2, kNow - kDayMs, "", false, {"refunds"});
+  for (const char* s : {"d", "e"}) Add("zither strings", s, 0);
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 2u);
+  EXPECT_EQ(report.gaps[0].representative, "zither strings");  // 2 × 1 beats 3 × ½
+  EXPECT_EQ(report.gaps[1].diagnosis, Diagnosis::kNoArticle);  // "xylophone" is in no article
+  EXPECT_NE(report.gaps[1].diagnosis_text.find("'xylophone'"), std::string::npos)
+      << report.gaps[1].diagnosis_text;
+}
+
+TEST_F(GapReportTest, AnAnsweredGapIsWatchedUntilItIsMissedAgain) {
+  for (const char* s : {"a", "b"}) Add("xylophone", s, 0, kNow - 3 * kDayMs);
+  const std::string id = Report().gaps.at(0).id;
+  ASSERT_TRUE(log_->SetGapAnswered(id, "refunds", "g2", kNow - 2 * kDayMs).ok());
+  GapReport report = Report();
+  EXPECT_TRUE(report.gaps.empty());
+  ASSERT_EQ(report.watching.size(), 1u);
+  EXPECT_EQ(report.watching[0].id, id);
+  EXPECT_TRUE(report.watching[0].watching);
+  // Two more sessions miss after the answer: it did not help, and the gap is open again.
+  for (const char* s : {"c", "d"}) Add("xylophone", s, 0, kNow - kDayMs);
+  report = Report();
+  EXPECT_TRUE(report.watching.empty());
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].misses_since_answer, 2);
+  EXPECT_EQ(report.gaps[0].status.answered_by, "refunds");
+}
+
+TEST_F(GapReportTest, ADismissedGapLeavesTheList) {
+  for (const char* s : {"a", "b"}) Add("xylophone", s, 0);
+  for (const char* s : {"c", "d"}) Add("zither", s, 0);
+  const std::string id = Find(Report(), "xylophone")->id;
+  ASSERT_TRUE(log_->SetGapStatus(id, GapState::kDismissed, "", kNow).ok());
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].representative, "zither");
+  EXPECT_EQ(report.dismissed, 1);
+}
+
+TEST_F(GapReportTest, WhatReadersWroteIsShownWithTheGap) {
+  for (const char* s : {"a", "b"}) {
+    const std::string id = Add("webhook retries", s, 2);
+    Event(id, EventType::kClick, "webhooks");
+    ASSERT_TRUE(log_->InsertEvent({kNow - kDayMs + 5, id, EventType::kNotHelpful, "webhooks", s,
+                                   std::string("no word on retries from ") + s})
+                    .ok());
+  }
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].reasons,
+            (std::vector<std::string>{"no word on retries from b", "no word on retries from a"}));
+}
+
+TEST_F(GapReportTest, AStopwordOfAnotherLanguageIsNoMatchThere) {
+  // "my" is no English content word; in another language's analysis it is an ordinary word,
+  // which some article there may hold. Nothing about teleporting hamsters is filtered out.
+  for (const char* s : {"a", "b"}) Add("teleport my hamster", s, 0);
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].diagnosis, Diagnosis::kNoArticle) << report.gaps[0].diagnosis_text;
+}
+
+TEST_F(GapReportTest, ReformulationsThatFoundAnArticleSuggestSynonyms) {
+  for (const char* s : {"a", "b", "c"}) {
+    Add("pw reset", s, 0, kNow - kDayMs);
+    Event(Add("reset password", s, 3, kNow - kDayMs + 20000), EventType::kClick, "reset-password");
+  }
+  const GapReport report = Report();
+  ASSERT_EQ(report.synonym_suggestions.size(), 1u);
+  const SynonymSuggestion& suggestion = report.synonym_suggestions[0];
+  EXPECT_EQ(suggestion.line, "pw: [password]");
+  EXPECT_EQ(suggestion.sessions, 3);
+  ASSERT_EQ(suggestion.examples.size(), 1u);
+  EXPECT_EQ(suggestion.examples[0],
+            std::make_pair(std::string("pw reset"), std::string("reset password")));
+  // A miss made good by the next search weighs least.
+  ASSERT_EQ(report.gaps.size(), 1u);
+  EXPECT_EQ(report.gaps[0].recovered, 3);
+  // Once dismissed, it is not suggested again.
+  ASSERT_TRUE(log_->DismissSynonym("pw: [password]", kNow).ok());
+  EXPECT_TRUE(Report().synonym_suggestions.empty());
+}
+
+TEST_F(GapReportTest, ReformulatedWordingsJoinOneGap) {
+  // "acct" is in no article and no synonym; two sessions typed it and then "account locked".
+  for (const char* s : {"a", "b"}) {
+    Add("acct locked", s, 0, kNow - kDayMs);
+    Add("account locked out", s, 0, kNow - kDayMs + 30000);
+  }
+  const GapReport report = Report();
+  ASSERT_EQ(report.gaps.size(), 1u) << report.gaps[0].representative;
+  EXPECT_EQ(report.gaps[0].queries.size(), 2u);
 }
 
 TEST_F(GapReportTest, CsvQuotesAndDefusesFormulas) {

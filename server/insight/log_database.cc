@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <optional>
 #include <string_view>
+
+#include "server/insight/search_rollup.h"
 
 namespace kb {
 namespace {
@@ -54,6 +57,66 @@ const char* const kMigrations[] = {
         answered_generation TEXT NOT NULL DEFAULT ''
       );
     )sql",
+    // 3: the log summed by hour (server/insight/search_rollup.h), which wordings each gap holds,
+    // the "not helpful" reasons by time, and the synonym suggestions an owner dismissed.
+    R"sql(
+      CREATE TABLE rolled_hours (
+        hour_ms INTEGER PRIMARY KEY,
+        dirty INTEGER NOT NULL DEFAULT 0  -- 1: a late event changed it; roll it up again
+      );
+      CREATE TABLE hour_totals (
+        hour_ms INTEGER PRIMARY KEY,
+        searches INTEGER NOT NULL,
+        customer_searches INTEGER NOT NULL,
+        misses INTEGER NOT NULL,
+        customer_misses INTEGER NOT NULL
+      );
+      CREATE TABLE wording_hours (
+        hour_ms INTEGER NOT NULL,
+        wording TEXT NOT NULL,
+        language TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        category TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        agent INTEGER NOT NULL,
+        typed TEXT NOT NULL,
+        misses INTEGER NOT NULL,
+        no_results INTEGER NOT NULL,
+        no_click INTEGER NOT NULL,
+        not_helpful INTEGER NOT NULL,
+        contact INTEGER NOT NULL,
+        recovered INTEGER NOT NULL,
+        sessions INTEGER NOT NULL,
+        session_sample TEXT NOT NULL,
+        impact REAL NOT NULL,
+        shown TEXT NOT NULL,
+        first_ms INTEGER NOT NULL,
+        last_ms INTEGER NOT NULL,
+        PRIMARY KEY (hour_ms, wording, language, locale, category, tag, agent)
+      ) WITHOUT ROWID;
+      CREATE TABLE reformulation_hours (
+        hour_ms INTEGER NOT NULL,
+        from_wording TEXT NOT NULL,
+        to_wording TEXT NOT NULL,
+        language TEXT NOT NULL,
+        sessions INTEGER NOT NULL,
+        succeeded INTEGER NOT NULL,
+        PRIMARY KEY (hour_ms, from_wording, to_wording, language)
+      ) WITHOUT ROWID;
+      CREATE TABLE gap_wordings (
+        wording TEXT NOT NULL,
+        language TEXT NOT NULL,
+        gap_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        assigned_ms INTEGER NOT NULL,
+        PRIMARY KEY (wording, language)
+      ) WITHOUT ROWID;
+      CREATE INDEX events_with_reason ON events(time_ms) WHERE reason != '';
+      CREATE TABLE synonym_dismissals (
+        line TEXT PRIMARY KEY,
+        dismissed_ms INTEGER NOT NULL
+      );
+    )sql",
 };
 static_assert(std::size(kMigrations) == kLogSchemaVersion);
 
@@ -74,6 +137,15 @@ class Statement {
     sqlite3_bind_int64(stmt_, index, value);
     return *this;
   }
+  Statement& Bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+  }
+  // Runs the statement again with new values.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
   std::string Text(int column) const {
@@ -81,6 +153,7 @@ class Statement {
     return text ? reinterpret_cast<const char*>(text) : "";
   }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -95,6 +168,26 @@ Status Done(sqlite3* db, Statement& statement, const std::string& what) {
   const int rc = statement.Step();
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error(db, what);
   return Status::Ok();
+}
+
+// How wording_hours.shown spells a row's shown slugs: "slug=3 other=1". Slugs hold no spaces or
+// '=' (core/slug.h).
+std::string EncodeShown(const std::map<std::string, int>& shown) {
+  std::string text;
+  for (const auto& [slug, count] : shown) {
+    text += (text.empty() ? "" : " ") + slug + "=" + std::to_string(count);
+  }
+  return text;
+}
+
+std::map<std::string, int> DecodeShown(std::string_view text) {
+  std::map<std::string, int> shown;
+  for (const std::string& piece : DecodeTopSlugs(text)) {
+    const auto equals = piece.rfind('=');
+    if (equals == std::string::npos) continue;
+    shown[piece.substr(0, equals)] += std::atoi(piece.c_str() + equals + 1);
+  }
+  return shown;
 }
 
 // A stored value that this kb cannot read: the CHECK constraints keep them out, so the file was
@@ -201,6 +294,15 @@ Result<bool> LogDatabase::SearchExists(const std::string& id) {
   return Error(db_, "cannot look up a search");
 }
 
+Result<std::optional<std::int64_t>> LogDatabase::SearchTime(const std::string& id) {
+  Statement select(db_, "SELECT time_ms FROM searches WHERE id = ?");
+  select.Bind(1, id);
+  const int rc = select.Step();
+  if (rc == SQLITE_ROW) return std::optional<std::int64_t>(select.Int(0));
+  if (rc == SQLITE_DONE) return std::optional<std::int64_t>();
+  return Error(db_, "cannot look up a search");
+}
+
 Status LogDatabase::MarkSuperseded(const std::string& id) {
   Statement update(db_, "UPDATE searches SET superseded = 1 WHERE id = ?");
   update.Bind(1, id);
@@ -221,7 +323,15 @@ Result<int> LogDatabase::DeleteSearchesBefore(std::int64_t cutoff_ms) {
   Statement remove(db_, "DELETE FROM searches WHERE time_ms < ?");
   remove.Bind(1, cutoff_ms);
   if (Status s = Done(db_, remove, "cannot delete old searches"); !s.ok()) return s;
-  return sqlite3_changes(db_);
+  const int deleted = sqlite3_changes(db_);
+  for (const char* table :
+       {"rolled_hours", "hour_totals", "wording_hours", "reformulation_hours"}) {
+    const std::string sql = std::string("DELETE FROM ") + table + " WHERE hour_ms < ?";
+    Statement old(db_, sql.c_str());
+    old.Bind(1, HourOf(cutoff_ms));
+    if (Status s = Done(db_, old, "cannot delete old roll-ups"); !s.ok()) return s;
+  }
+  return deleted;
 }
 
 Result<std::vector<StoredSearch>> LogDatabase::SearchesBetween(std::int64_t since_ms,
@@ -353,6 +463,212 @@ Status LogDatabase::SetGapAnswered(const std::string& gap_id, const std::string&
                    "answered_generation = excluded.answered_generation");
   upsert.Bind(1, gap_id).Bind(2, slug).Bind(3, now_ms).Bind(4, generation);
   return Done(db_, upsert, "cannot save what answered a gap");
+}
+
+Result<std::int64_t> LogDatabase::LastRolledHour() {
+  Statement select(db_, "SELECT COALESCE(MAX(hour_ms), -1) FROM rolled_hours");
+  if (select.Step() != SQLITE_ROW) return Error(db_, "cannot read the roll-ups");
+  return select.Int(0);
+}
+
+Result<std::int64_t> LogDatabase::FirstSearchTime() {
+  Statement select(db_, "SELECT COALESCE(MIN(time_ms), -1) FROM searches");
+  if (select.Step() != SQLITE_ROW) return Error(db_, "cannot read searches");
+  return select.Int(0);
+}
+
+Result<std::vector<std::int64_t>> LogDatabase::DirtyHours(int limit) {
+  Statement select(db_,
+                   "SELECT hour_ms FROM rolled_hours WHERE dirty = 1 ORDER BY hour_ms LIMIT ?");
+  select.Bind(1, std::int64_t{limit});
+  std::vector<std::int64_t> hours;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) hours.push_back(select.Int(0));
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read the roll-ups");
+  return hours;
+}
+
+Status LogDatabase::MarkHourDirty(std::int64_t hour_ms) {
+  Statement update(db_, "UPDATE rolled_hours SET dirty = 1 WHERE hour_ms = ?");
+  update.Bind(1, hour_ms);
+  return Done(db_, update, "cannot mark a roll-up for renewal");
+}
+
+Status LogDatabase::ReplaceRollup(std::int64_t hour_ms, const Rollup& rollup) {
+  for (const char* table : {"hour_totals", "wording_hours", "reformulation_hours"}) {
+    const std::string sql = std::string("DELETE FROM ") + table + " WHERE hour_ms = ?";
+    Statement remove(db_, sql.c_str());
+    remove.Bind(1, hour_ms);
+    if (Status s = Done(db_, remove, "cannot renew a roll-up"); !s.ok()) return s;
+  }
+  Statement total(db_,
+                  "INSERT INTO hour_totals (hour_ms, searches, customer_searches, misses, "
+                  "customer_misses) VALUES (?, ?, ?, ?, ?)");
+  for (const HourTotals& t : rollup.totals) {
+    total.Reset();
+    total.Bind(1, t.hour_ms).Bind(2, std::int64_t{t.searches});
+    total.Bind(3, std::int64_t{t.customer_searches}).Bind(4, std::int64_t{t.misses});
+    total.Bind(5, std::int64_t{t.customer_misses});
+    if (Status s = Done(db_, total, "cannot store a roll-up"); !s.ok()) return s;
+  }
+  Statement wording(db_,
+                    "INSERT INTO wording_hours (hour_ms, wording, language, locale, category, tag, "
+                    "agent, typed, misses, no_results, no_click, not_helpful, contact, recovered, "
+                    "sessions, session_sample, impact, shown, first_ms, last_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const WordingHour& w : rollup.wordings) {
+    wording.Reset();
+    wording.Bind(1, w.hour_ms).Bind(2, w.wording).Bind(3, w.language).Bind(4, w.locale);
+    wording.Bind(5, w.category).Bind(6, EncodeTags(w.tags)).Bind(7, std::int64_t{w.agent});
+    wording.Bind(8, w.typed).Bind(9, std::int64_t{w.misses}).Bind(10, std::int64_t{w.no_results});
+    wording.Bind(11, std::int64_t{w.no_click}).Bind(12, std::int64_t{w.not_helpful});
+    wording.Bind(13, std::int64_t{w.contact}).Bind(14, std::int64_t{w.recovered});
+    wording.Bind(15, std::int64_t{w.sessions}).Bind(16, EncodeTopSlugs(w.session_sample));
+    wording.Bind(17, w.impact).Bind(18, EncodeShown(w.shown)).Bind(19, w.first_ms);
+    wording.Bind(20, w.last_ms);
+    if (Status s = Done(db_, wording, "cannot store a roll-up"); !s.ok()) return s;
+  }
+  Statement reformulation(db_,
+                          "INSERT INTO reformulation_hours (hour_ms, from_wording, to_wording, "
+                          "language, sessions, succeeded) VALUES (?, ?, ?, ?, ?, ?)");
+  for (const ReformulationHour& r : rollup.reformulations) {
+    reformulation.Reset();
+    reformulation.Bind(1, r.hour_ms).Bind(2, r.from).Bind(3, r.to).Bind(4, r.language);
+    reformulation.Bind(5, std::int64_t{r.sessions}).Bind(6, std::int64_t{r.succeeded});
+    if (Status s = Done(db_, reformulation, "cannot store a roll-up"); !s.ok()) return s;
+  }
+  Statement rolled(db_,
+                   "INSERT INTO rolled_hours (hour_ms, dirty) VALUES (?, 0) "
+                   "ON CONFLICT (hour_ms) DO UPDATE SET dirty = 0");
+  rolled.Bind(1, hour_ms);
+  return Done(db_, rolled, "cannot store a roll-up");
+}
+
+Result<std::vector<std::int64_t>> LogDatabase::CleanHoursBetween(std::int64_t since_ms,
+                                                                 std::int64_t until_ms) {
+  Statement select(db_,
+                   "SELECT hour_ms FROM rolled_hours WHERE dirty = 0 AND hour_ms >= ? AND "
+                   "hour_ms < ? ORDER BY hour_ms");
+  select.Bind(1, since_ms).Bind(2, until_ms);
+  std::vector<std::int64_t> hours;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) hours.push_back(select.Int(0));
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read the roll-ups");
+  return hours;
+}
+
+Status LogDatabase::ReadRollups(std::int64_t since_ms, std::int64_t until_ms, Rollup& into) {
+  Statement totals(db_,
+                   "SELECT hour_ms, searches, customer_searches, misses, customer_misses FROM "
+                   "hour_totals WHERE hour_ms >= ? AND hour_ms < ?");
+  totals.Bind(1, since_ms).Bind(2, until_ms);
+  int rc;
+  while ((rc = totals.Step()) == SQLITE_ROW) {
+    into.totals.push_back({totals.Int(0), static_cast<int>(totals.Int(1)),
+                           static_cast<int>(totals.Int(2)), static_cast<int>(totals.Int(3)),
+                           static_cast<int>(totals.Int(4))});
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read the roll-ups");
+  Statement wordings(db_,
+                     "SELECT hour_ms, wording, language, locale, category, tag, agent, typed, "
+                     "misses, no_results, no_click, not_helpful, contact, recovered, sessions, "
+                     "session_sample, impact, shown, first_ms, last_ms FROM wording_hours "
+                     "WHERE hour_ms >= ? AND hour_ms < ?");
+  wordings.Bind(1, since_ms).Bind(2, until_ms);
+  while ((rc = wordings.Step()) == SQLITE_ROW) {
+    WordingHour w;
+    w.hour_ms = wordings.Int(0);
+    w.wording = wordings.Text(1);
+    w.language = wordings.Text(2);
+    w.locale = wordings.Text(3);
+    w.category = wordings.Text(4);
+    w.tags = DecodeTags(wordings.Text(5));
+    w.agent = wordings.Int(6) != 0;
+    w.typed = wordings.Text(7);
+    w.misses = static_cast<int>(wordings.Int(8));
+    w.no_results = static_cast<int>(wordings.Int(9));
+    w.no_click = static_cast<int>(wordings.Int(10));
+    w.not_helpful = static_cast<int>(wordings.Int(11));
+    w.contact = static_cast<int>(wordings.Int(12));
+    w.recovered = static_cast<int>(wordings.Int(13));
+    w.sessions = static_cast<int>(wordings.Int(14));
+    w.session_sample = DecodeTopSlugs(wordings.Text(15));
+    w.impact = wordings.Real(16);
+    w.shown = DecodeShown(wordings.Text(17));
+    w.first_ms = wordings.Int(18);
+    w.last_ms = wordings.Int(19);
+    into.wordings.push_back(std::move(w));
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read the roll-ups");
+  Statement reformulations(db_,
+                           "SELECT hour_ms, from_wording, to_wording, language, sessions, "
+                           "succeeded FROM reformulation_hours WHERE hour_ms >= ? AND hour_ms < ?");
+  reformulations.Bind(1, since_ms).Bind(2, until_ms);
+  while ((rc = reformulations.Step()) == SQLITE_ROW) {
+    into.reformulations.push_back({reformulations.Int(0), reformulations.Text(1),
+                                   reformulations.Text(2), reformulations.Text(3),
+                                   static_cast<int>(reformulations.Int(4)),
+                                   static_cast<int>(reformulations.Int(5))});
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read the roll-ups");
+  return Status::Ok();
+}
+
+Result<GapWordings> LogDatabase::ReadGapWordings() {
+  Statement select(db_, "SELECT wording, language, gap_id, key, assigned_ms FROM gap_wordings");
+  GapWordings wordings;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    wordings[{select.Text(0), select.Text(1)}] = {select.Text(2), select.Text(3), select.Int(4)};
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read which gap each wording is in");
+  return wordings;
+}
+
+Status LogDatabase::AddGapWordings(const GapWordings& wordings) {
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO gap_wordings (wording, language, gap_id, key, "
+                   "assigned_ms) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& [wording, gap] : wordings) {
+    insert.Reset();
+    insert.Bind(1, wording.first).Bind(2, wording.second).Bind(3, gap.gap_id).Bind(4, gap.key);
+    insert.Bind(5, gap.assigned_ms);
+    if (Status s = Done(db_, insert, "cannot save which gap a wording is in"); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<MissingReason>> LogDatabase::MissingReasonsBetween(std::int64_t since_ms,
+                                                                      std::int64_t until_ms) {
+  Statement select(db_,
+                   "SELECT s.query, s.language, e.reason, e.time_ms FROM events e "
+                   "JOIN searches s ON s.id = e.search_id WHERE e.reason != '' AND "
+                   "e.time_ms >= ? AND e.time_ms < ? ORDER BY e.time_ms");
+  select.Bind(1, since_ms).Bind(2, until_ms);
+  std::vector<MissingReason> reasons;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    reasons.push_back({Wording(select.Text(0)), select.Text(1), select.Text(2), select.Int(3)});
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read feedback reasons");
+  return reasons;
+}
+
+Result<std::vector<std::string>> LogDatabase::DismissedSynonyms() {
+  Statement select(db_, "SELECT line FROM synonym_dismissals ORDER BY line");
+  std::vector<std::string> lines;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) lines.push_back(select.Text(0));
+  if (rc != SQLITE_DONE) return Error(db_, "cannot read dismissed synonyms");
+  return lines;
+}
+
+Status LogDatabase::DismissSynonym(const std::string& line, std::int64_t now_ms) {
+  Statement insert(db_,
+                   "INSERT INTO synonym_dismissals (line, dismissed_ms) VALUES (?, ?) "
+                   "ON CONFLICT (line) DO UPDATE SET dismissed_ms = excluded.dismissed_ms");
+  insert.Bind(1, line).Bind(2, now_ms);
+  return Done(db_, insert, "cannot dismiss a synonym suggestion");
 }
 
 Result<std::string> LogDatabase::IntegrityCheck() {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,11 @@ struct sqlite3;
 
 namespace kb {
 
+struct Rollup;  // server/insight/search_rollup.h
+
 // The schema version this build writes. Files of an older version are migrated on open; a newer
 // one is refused (it was written by a newer kb).
-inline constexpr int kLogSchemaVersion = 2;
+inline constexpr int kLogSchemaVersion = 3;
 
 // One search as stored: the query is already redacted.
 struct StoredSearch {
@@ -80,6 +83,24 @@ struct GapStatus {
   std::string answered_generation;
 };
 
+// Which gap a wording belongs to: decided once, when the wording first reaches the report, so a
+// gap keeps its members (and its id and status) from one report to the next.
+struct GapWording {
+  std::string gap_id;
+  std::string key;  // the wording's GapKey when it was assigned
+  std::int64_t assigned_ms = 0;
+};
+// (wording, language) -> its gap.
+using GapWordings = std::map<std::pair<std::string, std::string>, GapWording>;
+
+// What a reader wrote under "What was missing?" after a search (redacted).
+struct MissingReason {
+  std::string wording;  // of the search
+  std::string language;
+  std::string reason;
+  std::int64_t time_ms = 0;
+};
+
 class LogDatabase {
  public:
   // Opens (creating if needed) the log at `path` and migrates it to kLogSchemaVersion, or to
@@ -99,6 +120,8 @@ class LogDatabase {
 
   Status InsertSearch(const StoredSearch& search);
   Result<bool> SearchExists(const std::string& id);
+  // The time of the search with `id`, or nullopt when there is none.
+  Result<std::optional<std::int64_t>> SearchTime(const std::string& id);
   Status MarkSuperseded(const std::string& id);
   Status InsertEvent(const StoredEvent& event);
   // Deletes searches (and their events) older than `cutoff_ms`; returns how many searches.
@@ -118,6 +141,34 @@ class LogDatabase {
                       std::int64_t now_ms);
   Status SetGapAnswered(const std::string& gap_id, const std::string& slug,
                         const std::string& generation, std::int64_t now_ms);
+
+  // Roll-ups (server/insight/search_rollup.h). An hour is "rolled" once its roll-up is stored,
+  // and "dirty" when an event arrived for it after that.
+  // The start of the last hour rolled up, or -1 when none is.
+  Result<std::int64_t> LastRolledHour();
+  // The time of the oldest search, or -1 when there is none.
+  Result<std::int64_t> FirstSearchTime();
+  // Up to `limit` dirty hours, oldest first.
+  Result<std::vector<std::int64_t>> DirtyHours(int limit);
+  Status MarkHourDirty(std::int64_t hour_ms);
+  // Replaces what is stored of the hour at `hour_ms` with `rollup` and marks it clean. Call it
+  // inside Begin/Commit.
+  Status ReplaceRollup(std::int64_t hour_ms, const Rollup& rollup);
+  // The clean rolled-up hours h with since_ms <= h < until_ms, oldest first.
+  Result<std::vector<std::int64_t>> CleanHoursBetween(std::int64_t since_ms, std::int64_t until_ms);
+  // The stored roll-ups of the hours h with since_ms <= h < until_ms.
+  Status ReadRollups(std::int64_t since_ms, std::int64_t until_ms, Rollup& into);
+
+  Result<GapWordings> ReadGapWordings();
+  Status AddGapWordings(const GapWordings& wordings);
+
+  // The reasons written with "not helpful" votes on searches in the period, oldest first.
+  Result<std::vector<MissingReason>> MissingReasonsBetween(std::int64_t since_ms,
+                                                           std::int64_t until_ms);
+
+  // Suggested synonym lines (as _synonyms.yaml spells them) that an owner dismissed.
+  Result<std::vector<std::string>> DismissedSynonyms();
+  Status DismissSynonym(const std::string& line, std::int64_t now_ms);
 
   // "ok", or SQLite's description of the damage.
   Result<std::string> IntegrityCheck();

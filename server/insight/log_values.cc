@@ -72,6 +72,8 @@ std::string_view ToString(Diagnosis diagnosis) {
       return "typo";
     case Diagnosis::kNotHelpfulResults:
       return "not_helpful_results";
+    case Diagnosis::kNotOpened:
+      return "not_opened";
     case Diagnosis::kAnsweredNow:
       return "answered_now";
   }

@@ -40,12 +40,14 @@ enum class Diagnosis {
   kInternalOnly,       // only internal articles do
   kFiltered,           // a filter or the locale excluded the matches
   kTypo,               // a typo beyond what correction reaches
-  kNotHelpfulResults,  // articles were found but did not help
+  kNotHelpfulResults,  // articles were read and did not help, or support was contacted after
+  kNotOpened,          // results were shown and none was opened: a weak sign (snippets may answer)
   kAnsweredNow,        // the current index answers it
 };
 inline constexpr Diagnosis kDiagnoses[] = {Diagnosis::kNoArticle,         Diagnosis::kInternalOnly,
                                            Diagnosis::kFiltered,          Diagnosis::kTypo,
-                                           Diagnosis::kNotHelpfulResults, Diagnosis::kAnsweredNow};
+                                           Diagnosis::kNotHelpfulResults, Diagnosis::kNotOpened,
+                                           Diagnosis::kAnsweredNow};
 
 // Whose searches a report counts (searches.agent): customers', support agents', or both. Not an
 // article's audience, which is public or internal (core/schema.h).

@@ -12,8 +12,9 @@ TEST(LogValuesTest, SpellingsAreTheStoredAndApiText) {
   EXPECT_EQ(SpellingList(kEventTypes, ", "), "click, helpful, not_helpful, contact");
   EXPECT_EQ(SpellingList(kGapStates, " or "), "open, planned or dismissed");
   EXPECT_EQ(SpellingList(kAudiences, " or "), "customer, agent or all");
-  EXPECT_EQ(SpellingList(kDiagnoses, ", "),
-            "no_article, internal_only, filtered, typo, not_helpful_results, answered_now");
+  EXPECT_EQ(
+      SpellingList(kDiagnoses, ", "),
+      "no_article, internal_only, filtered, typo, not_helpful_results, not_opened, answered_now");
 }
 
 template <typename Enum, std::size_t N, typename Parse>

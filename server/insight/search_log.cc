@@ -5,6 +5,7 @@
 #include "core/language.h"
 #include "server/insight/event_request.h"
 #include "server/insight/redaction.h"
+#include "server/insight/search_rollup.h"
 #include "server/search/query_normalizer.h"
 
 namespace kb {
@@ -12,6 +13,9 @@ namespace {
 
 constexpr std::int64_t kRetentionCheckMs = kHourMs;
 constexpr std::size_t kMaxTrackedSessions = 100000;
+// How many hours one pass of the writer rolls up: a log that predates the roll-ups catches up a
+// few days at a time, between batches of new searches.
+constexpr std::size_t kRollupHoursPerPass = 48;
 
 // Lower case, single spaces, no leading or trailing space: the form compared for collapsing.
 std::string Simplified(const std::string& query) {
@@ -163,6 +167,7 @@ void SearchLog::WriterLoop() {
     }
     if (!batch.empty()) WriteBatch(batch);
     DeleteExpired();
+    RollUpDueHours();
     if (closing) {
       std::lock_guard<std::mutex> lock(mutex_);
       if (queue_.empty()) return;  // otherwise an event slipped in: write it too
@@ -179,12 +184,13 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
       transaction = WriteSearch(*search);
       ++searches;
     } else if (auto* pending = std::get_if<PendingEvent>(&item)) {
-      auto exists = pending->event.search_id.empty()
-                        ? Result<bool>(true)  // page feedback: refers to no search
-                        : db_->SearchExists(pending->event.search_id);
-      if (!exists.ok()) {
-        transaction = exists.status();
-      } else if (!*exists) {
+      const bool page_feedback = pending->event.search_id.empty();  // refers to no search
+      auto searched = page_feedback
+                          ? Result<std::optional<std::int64_t>>(std::optional<std::int64_t>())
+                          : db_->SearchTime(pending->event.search_id);
+      if (!searched.ok()) {
+        transaction = searched.status();
+      } else if (!page_feedback && !searched->has_value()) {
         pending->outcome =
             Status::NotFound("unknown_search_id", "no search with id '" + pending->event.search_id +
                                                       "': send the search_id of a recent search");
@@ -192,6 +198,14 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
         pending->event.reason = RedactPersonalData(pending->event.reason);
         if (pending->event.time_ms == 0) pending->event.time_ms = clock_.NowMs();
         transaction = db_->InsertEvent(pending->event);
+        // An event changes its search's hour, and the hour of the miss that this search may
+        // have reformulated: their roll-ups are renewed.
+        if (transaction.ok() && searched->has_value()) {
+          transaction = db_->MarkHourDirty(HourOf(**searched));
+          if (transaction.ok()) {
+            transaction = db_->MarkHourDirty(HourOf(**searched - kReformulationWindowMs));
+          }
+        }
         pending->outcome = Status::Ok();
       }
     }
@@ -255,6 +269,35 @@ Status SearchLog::WriteSearch(StoredSearch& search) {
   }
   last_by_session_[search.session] = LastSearch{search.id, typed, search.time_ms};
   return Status::Ok();
+}
+
+void SearchLog::RollUpDueHours() {
+  const std::int64_t due_before = HourOf(clock_.NowMs() - kRollupGraceMs);
+  if (next_rollup_hour_ < 0) {
+    auto last = db_->LastRolledHour();
+    auto first = db_->FirstSearchTime();
+    if (!last.ok() || !first.ok()) return;
+    if (*last >= 0) {
+      next_rollup_hour_ = *last + kHourMs;
+    } else if (*first >= 0) {
+      next_rollup_hour_ = HourOf(*first);
+    } else {
+      return;  // nothing logged yet
+    }
+  }
+  std::vector<std::int64_t> hours;
+  while (next_rollup_hour_ < due_before && hours.size() < kRollupHoursPerPass) {
+    hours.push_back(next_rollup_hour_);
+    next_rollup_hour_ += kHourMs;
+  }
+  auto dirty = db_->DirtyHours(static_cast<int>(kRollupHoursPerPass));
+  if (dirty.ok()) hours.insert(hours.end(), dirty->begin(), dirty->end());
+  for (std::int64_t hour : hours) {
+    if (Status rolled = RollUpHour(*db_, hour); !rolled.ok()) {
+      std::cerr << "kb-server: search log: " << rolled.message() << "\n";
+      return;  // the next pass tries again
+    }
+  }
 }
 
 void SearchLog::DeleteExpired() {

@@ -89,6 +89,8 @@ class SearchLog : public SearchRecorder {
   void WriteBatch(std::deque<Item>& batch);
   Status WriteSearch(StoredSearch& search);
   void DeleteExpired();
+  // Rolls up the hours that are over (search_rollup.h), and again those a late event changed.
+  void RollUpDueHours();
 
   const SearchLogOptions options_;
   const Clock& clock_;
@@ -105,6 +107,7 @@ class SearchLog : public SearchRecorder {
 
   std::unordered_map<std::string, LastSearch> last_by_session_;  // writer thread only
   std::int64_t next_retention_ms_ = 0;                           // writer thread only
+  std::int64_t next_rollup_hour_ = -1;  // writer thread only; -1 until known
   std::thread writer_;
 };
 

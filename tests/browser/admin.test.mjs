@@ -12,16 +12,34 @@ let browser;
 
 before(async () => {
   server = await startKbServer({ adminToken: TOKEN });
-  // Two people find nothing for the same thing; two more find results and click none.
-  for (const [q, session] of [['xylophone lessons', 'a'], ['xylophone lessons', 'b'],
-    ['cancel subscription', 'c'], ['cancel subscription', 'd']]) {
+  const search = async (q, session) => {
     const response = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}&session=${session}`);
     assert.equal(response.status, 200);
+    return (await response.json()).search_id;
+  };
+  const event = async (body) => {
+    const response = await fetch(`${server.url}/api/events`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(response.status, 201);
+  };
+  // Two people find nothing for the same thing; two more find results for one need in two
+  // wordings and open none; one says what was missing.
+  await search('xylophone lessons', 'a');
+  await search('xylophone lessons', 'b');
+  await search('cancel subscription', 'c');
+  const d = await search('cancel my subscription now', 'd');
+  await event({ type: 'click', search_id: d, slug: 'cancel-subscription', session: 'd' });
+  await event({ type: 'not_helpful', search_id: d, slug: 'cancel-subscription', session: 'd', reason: 'nothing on yearly plans' });
+  // Two people miss with "pw reset" and find the article with "reset password".
+  for (const session of ['e', 'f']) {
+    await search('pw reset', session);
+    const found = await search('reset password', session);
+    await event({ type: 'click', search_id: found, slug: 'reset-password', session });
   }
-  // The log writes in batches; wait until the report sees both gaps.
+  // The log writes in batches; wait until the report sees all three gaps.
   for (let i = 0; i < 50; i++) {
     const response = await fetch(`${server.url}/api/gaps`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-    if ((await response.json()).gaps.length === 2) break;
+    if ((await response.json()).gaps.length === 3) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   browser = await chromium.launch(chromiumOptions);
@@ -54,11 +72,23 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   const xylophone = page.locator('#gaps tbody tr', { hasText: 'xylophone lessons' });
   await xylophone.waitFor();
   assert.equal(await page.isVisible('#sign-in'), false);
-  assert.match(await xylophone.textContent(), /no article uses these words/);
+  assert.match(await xylophone.textContent(), /no article mentions 'lessons' or 'xylophone'/);
   assert.match(await xylophone.textContent(), /2 found nothing/);
-  const cancel = page.locator('#gaps tbody tr', { hasText: 'cancel subscription' });
-  assert.match(await cancel.textContent(), /articles were found but did not help/);
-  assert.match(await page.textContent('#gaps-summary'), /4 searches, 4 of them misses; 2 gaps/);
+  // One need in two wordings is one gap, with what its reader wrote and what it was shown.
+  const cancel = page.locator('#gaps tbody tr', { hasText: 'cancel my subscription now' });
+  assert.match(await cancel.textContent(), /said "not helpful"/);
+  await cancel.locator('summary', { hasText: '2 wordings' }).click();
+  assert.match(await cancel.locator('.wordings').textContent(), /cancel subscription ×1/);
+  assert.match(await cancel.locator('.reasons').textContent(), /nothing on yearly plans/);
+  assert.equal(await cancel.locator('.shown a').first().getAttribute('href'), '/articles/cancel-subscription');
+  assert.match(await page.textContent('#gaps-summary'), /8 searches, 6 of them misses; 3 gaps/);
+
+  // The reformulations suggest a synonym line; dismissing it takes it off the list for good.
+  const suggestion = page.locator('#synonyms li', { hasText: 'pw: [password]' });
+  await suggestion.waitFor();
+  assert.match(await suggestion.textContent(), /2 sessions/);
+  await suggestion.locator('button', { hasText: 'Dismiss' }).click();
+  await suggestion.waitFor({ state: 'detached' });
 
   // Plan the xylophone gap, with a note; it is still planned after a reload.
   await xylophone.locator('select').selectOption('planned');
@@ -71,6 +101,7 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   assert.equal(await page.isVisible('#sign-in'), false);
   assert.equal(await reloaded.locator('select').inputValue(), 'planned');
   assert.equal(await reloaded.locator('input[type=text]').inputValue(), 'article in review');
+  assert.equal(await page.isVisible('#synonyms-section'), false);  // dismissed stays dismissed
 
   // The article report lists every public and internal article of the fixture help center.
   assert.equal(await page.locator('#articles tbody tr').count(), 10);

@@ -80,19 +80,45 @@ function statusCell(gap) {
     gap.answered_by ? el('span', { class: 'badge answered' }, `answered by ${gap.answered_by}`) : null));
 }
 
+function articleLink(slug) {
+  return el('a', { href: `/articles/${encodeURIComponent(slug)}` }, slug);
+}
+
+// What a gap is made of: every wording customers typed, what they wrote was missing, and what
+// their searches were shown.
+function gapDetails(gap) {
+  const parts = [];
+  if (gap.queries.length > 1) {
+    parts.push(el('details', { class: 'wordings' },
+      el('summary', {}, `${gap.queries.length} wordings`),
+      el('ul', {}, gap.queries.map((q) => el('li', {}, `${q.text} `, el('span', { class: 'muted' }, `×${q.searches}`))))));
+  }
+  if (gap.reasons.length) {
+    parts.push(el('div', { class: 'reasons' }, el('span', { class: 'muted' }, 'Readers wrote: '),
+      el('ul', {}, gap.reasons.map((r) => el('li', {}, `“${r}”`)))));
+  }
+  if (gap.shown_slugs.length) {
+    const links = [];
+    gap.shown_slugs.forEach((slug, i) => links.push(i ? ', ' : '', articleLink(slug)));
+    parts.push(el('div', { class: 'shown muted' }, 'Shown: ', ...links));
+  }
+  return parts;
+}
+
 function renderGaps(report) {
   $('#gaps-summary').textContent =
     `${report.searches} searches, ${report.missed_searches} of them misses; ` +
-    `${report.gaps.length} gaps hit by at least ${report.min_sessions} sessions.`;
+    `${report.gaps.length} gaps hit by at least ${report.min_sessions} sessions` +
+    (report.dismissed ? `, ${report.dismissed} dismissed.` : '.');
   const body = $('#gaps tbody');
   body.replaceChildren(...report.gaps.map((gap) => el('tr', { 'data-gap': gap.id },
-    el('td', {}, el('strong', {}, gap.representative),
-      gap.examples.length > 1 ? el('ul', { class: 'examples' }, gap.examples.slice(1).map((e) => el('li', {}, e))) : null),
+    el('td', {}, el('strong', {}, gap.representative), ...gapDetails(gap)),
     el('td', { class: 'num' }, gap.sessions),
     el('td', { class: 'num' }, gap.searches),
     el('td', {}, missesText(gap.misses)),
     trendCell(gap),
-    el('td', {}, gap.diagnosis.text),
+    el('td', {}, gap.diagnosis.text,
+      gap.answered_by ? el('div', { class: 'muted' }, `Answered by ${gap.answered_by}, yet missed ${gap.misses_since_answer} times since`) : null),
     statusCell(gap))));
   if (report.gaps.length === 0) {
     body.append(el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No gaps in this period.')));
@@ -100,7 +126,33 @@ function renderGaps(report) {
   const answered = report.answered_by_last_reindex;
   $('#answered-section').hidden = answered.length === 0;
   $('#answered').replaceChildren(...answered.map((a) =>
-    el('li', {}, `“${a.representative}” (${a.sessions} sessions) → `, el('a', { href: `/articles/${encodeURIComponent(a.answered_by)}` }, a.answered_by))));
+    el('li', {}, `“${a.representative}” (${a.sessions} sessions) → `, articleLink(a.answered_by))));
+  $('#watching-section').hidden = report.watching.length === 0;
+  $('#watching').replaceChildren(...report.watching.map((g) =>
+    el('li', { 'data-gap': g.id }, `“${g.representative}” → `, articleLink(g.answered_by),
+      el('span', { class: 'muted' }, ` since ${g.answered_at.slice(0, 10)}; ${g.misses_since_answer} misses since`))));
+  renderSynonyms(report.synonym_suggestions);
+}
+
+// Lines for _synonyms.yaml that customers' reformulations suggest, to copy or dismiss.
+function renderSynonyms(suggestions) {
+  $('#synonyms-section').hidden = suggestions.length === 0;
+  $('#synonyms').replaceChildren(...suggestions.map((s) => {
+    const done = el('span', { class: 'muted', role: 'status' });
+    return el('li', { 'data-line': s.line }, el('code', {}, s.line),
+      el('span', { class: 'muted' }, ` ${s.sessions} sessions, e.g. “${s.examples[0].from}” then “${s.examples[0].to}” `),
+      el('button', { type: 'button', class: 'secondary', onclick: async () => {
+        await navigator.clipboard.writeText(s.line).then(() => { done.textContent = 'Copied'; }, () => { done.textContent = 'Select the line to copy it'; });
+      } }, 'Copy'),
+      el('button', { type: 'button', class: 'secondary', onclick: async (event) => {
+        try {
+          await api('/api/synonym-suggestions/dismiss', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ line: s.line }) });
+          event.target.closest('li').remove();
+        } catch (error) {
+          if (error.message !== 'unauthorized') done.textContent = `Not dismissed: ${error.message}`;
+        }
+      } }, 'Dismiss'), done);
+  }));
 }
 
 function renderArticles(report) {
