@@ -181,6 +181,8 @@ json GapReportJson(const GapReport& report, const std::string& generation) {
           {"searches", report.searches},
           {"missed_searches", report.missed_searches},
           {"gaps", gaps},
+          {"total_gaps", report.total_gaps},
+          {"limit", report.options.limit},
           {"watching", watching},
           {"dismissed", report.dismissed},
           {"synonym_suggestions", synonyms},

@@ -102,7 +102,7 @@ std::vector<Route> Routes::MakeTable() {
       {"POST", "/api/events", "POST /api/events", anyone, handler(&Routes::RecordEvent)},
       {"GET", "/healthz", "GET /healthz", anyone, handler(&Routes::Health)},
       {"GET", "/api/categories", "GET /api/categories", agent, handler(&Routes::Categories)},
-      {"GET", "/api/gaps", "GET /api/gaps?since=&until=&audience=&format=json|csv", admin,
+      {"GET", "/api/gaps", "GET /api/gaps?since=&until=&audience=&limit=100&format=json|csv", admin,
        handler(&Routes::Gaps)},
       {"POST", R"(/api/gaps/([^/]+)/status)", "POST /api/gaps/{id}/status", admin,
        handler(&Routes::SetGapStatus)},

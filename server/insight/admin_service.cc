@@ -1,6 +1,7 @@
 #include "server/insight/admin_service.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -98,6 +99,15 @@ Result<GapReport> AdminService::Gaps(const QueryParams& params) {
                                      "'audience' must be " + SpellingList(kAudiences, " or "));
     }
     options.audience = *parsed;
+  }
+  if (const std::string limit = Single(params, "limit"); !limit.empty()) {
+    char* end = nullptr;
+    const long value = std::strtol(limit.c_str(), &end, 10);
+    if (*end != '\0' || value < 1 || value > static_cast<long>(kMaxGapLimit)) {
+      return Status::InvalidArgument("invalid_limit", "'limit' must be a whole number from 1 to " +
+                                                          std::to_string(kMaxGapLimit));
+    }
+    options.limit = static_cast<std::size_t>(value);
   }
   // Writable: the report saves where it placed the wordings it saw for the first time.
   auto log = LogDatabase::Open(log_path_);
@@ -232,6 +242,7 @@ Result<std::vector<AnsweredGap>> ReplayAgainst(LogDatabase& log, LiveIndex& inde
                                                std::string* generation) {
   GapReportOptions options;
   options.save_placements = !read_only;
+  options.limit = kMaxGapLimit;  // every gap that could be answered
   options.until_ms = clock.NowMs() + 1;
   options.since_ms = options.until_ms - kReplayDays * kDayMs;
   options.min_sessions = min_sessions;

@@ -554,7 +554,7 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       }
       return rollup.get();
     };
-    const Diagnoser diagnoser(index, info, searcher);
+    std::map<std::string, const Accumulator*> accumulators;
     for (auto& [id, acc] : gaps) {
       Gap& gap = acc.gap;
       gap.sessions = acc.Sessions();
@@ -580,7 +580,7 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
         ++report.dismissed;
         continue;
       }
-      diagnoser.Diagnose(acc, gap);
+      accumulators[gap.id] = &acc;
       if (!gap.status.answered_by.empty()) {
         // Answered by a reindex: watched until new misses show the answer did not help.
         const std::int64_t answered = gap.status.answered_ms;
@@ -600,20 +600,29 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       }
       (gap.watching ? report.watching : report.gaps).push_back(std::move(gap));
     }
+    // Ranked, cut to the limit, and only then diagnosed: a diagnosis runs searches, and nobody
+    // reads the thousandth gap.
+    std::sort(report.gaps.begin(), report.gaps.end(), [](const Gap& a, const Gap& b) {
+      if (a.impact != b.impact) return a.impact > b.impact;
+      if (a.searches != b.searches) return a.searches > b.searches;
+      return a.id < b.id;
+    });
+    std::sort(report.watching.begin(), report.watching.end(), [](const Gap& a, const Gap& b) {
+      if (a.status.answered_ms != b.status.answered_ms) {
+        return a.status.answered_ms > b.status.answered_ms;
+      }
+      return a.id < b.id;
+    });
+    report.total_gaps = static_cast<int>(report.gaps.size());
+    if (report.gaps.size() > options.limit) report.gaps.resize(options.limit);
+    if (report.watching.size() > options.limit) report.watching.resize(options.limit);
+    const Diagnoser diagnoser(index, info, searcher);
+    for (std::vector<Gap>* list : {&report.gaps, &report.watching}) {
+      for (Gap& gap : *list) diagnoser.Diagnose(*accumulators.at(gap.id), gap);
+    }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("index_error", "gap report: " + e.get_description());
   }
-  std::sort(report.gaps.begin(), report.gaps.end(), [](const Gap& a, const Gap& b) {
-    if (a.impact != b.impact) return a.impact > b.impact;
-    if (a.searches != b.searches) return a.searches > b.searches;
-    return a.id < b.id;
-  });
-  std::sort(report.watching.begin(), report.watching.end(), [](const Gap& a, const Gap& b) {
-    if (a.status.answered_ms != b.status.answered_ms) {
-      return a.status.answered_ms > b.status.answered_ms;
-    }
-    return a.id < b.id;
-  });
   report.synonym_suggestions = SuggestSynonyms(*current, index, *dismissed_synonyms);
   return report;
 }

@@ -20,6 +20,9 @@ namespace kb {
 
 // A gap is shown only once this many sessions hit it: one person's query is never exposed.
 inline constexpr int kDefaultGapMinSessions = 2;
+// How many gaps a report lists by default, and at most (GET /api/gaps?limit=).
+inline constexpr std::size_t kDefaultGapLimit = 100;
+inline constexpr std::size_t kMaxGapLimit = 1000;
 // How many distinct queries, as typed, a gap lists as its examples.
 inline constexpr std::size_t kGapExamples = 5;
 // How many of the results its searches were shown a gap lists.
@@ -37,6 +40,8 @@ struct GapReportOptions {
   Audience audience = Audience::kAll;
   int min_sessions = kDefaultGapMinSessions;
   NeedSimilarityParams similarity;
+  // The most gaps the report lists (and diagnoses), highest impact first; as many watched ones.
+  std::size_t limit = kDefaultGapLimit;
   // False: place new wordings for this report only, without saving where (a read-only log).
   bool save_placements = true;
 };
@@ -94,7 +99,8 @@ struct GapReport {
   GapReportOptions options;
   int searches = 0;           // counted searches in the period (keystroke collapse applied)
   int missed_searches = 0;    // of which were misses
-  std::vector<Gap> gaps;      // open (and planned) gaps, highest impact first
+  std::vector<Gap> gaps;      // open (and planned) gaps, highest impact first, up to the limit
+  int total_gaps = 0;         // open gaps before the limit
   std::vector<Gap> watching;  // answered by a reindex and not missed since, latest answer first
   int dismissed = 0;          // gaps left out because an owner dismissed them
   std::vector<SynonymSuggestion> synonym_suggestions;  // most sessions first

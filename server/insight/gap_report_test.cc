@@ -421,6 +421,22 @@ TEST_F(GapReportTest, ReformulatedWordingsJoinOneGap) {
   EXPECT_EQ(report.gaps[0].queries.size(), 2u);
 }
 
+TEST_F(GapReportTest, ListsTheHighestImpactGapsUpToTheLimit) {
+  for (const char* s : {"a", "b", "c"}) Add("xylophone", s, 0);
+  for (const char* s : {"d", "e"}) Add("zither", s, 0);
+  for (const char* s : {"f", "g"}) Add("theremin", s, 2);
+  GapReportOptions two;
+  two.since_ms = kNow - 7 * kDayMs;
+  two.until_ms = kNow;
+  two.limit = 2;
+  const GapReport report = Report(two);
+  EXPECT_EQ(report.total_gaps, 3);
+  ASSERT_EQ(report.gaps.size(), 2u);
+  EXPECT_EQ(report.gaps[0].representative, "xylophone");
+  EXPECT_EQ(report.gaps[1].representative, "zither");
+  EXPECT_FALSE(report.gaps[1].diagnosis_text.empty());
+}
+
 TEST_F(GapReportTest, CsvQuotesAndDefusesFormulas) {
   for (const char* s : {"a", "b"}) Add("=HYPERLINK(\"x\")", s, 0);
   const std::string csv = GapReportCsv(Report());
