@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -219,6 +220,17 @@ std::string CsvCell(const std::string& value) {
   return quoted + "\"";
 }
 
+// The time of the oldest search in `reads` (each oldest first), or `otherwise` when they are all
+// empty: how far back the log covers what the report read.
+std::int64_t OldestSearch(std::initializer_list<const std::vector<StoredSearch>*> reads,
+                          std::int64_t otherwise) {
+  std::int64_t oldest = otherwise;
+  for (const auto* read : reads) {
+    if (!read->empty()) oldest = std::min(oldest, read->front().time_ms);
+  }
+  return oldest;
+}
+
 }  // namespace
 
 bool IsValidGapId(std::string_view id) {
@@ -265,6 +277,11 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
   if (!previous.ok()) return previous.status();
   auto statuses = log.GapStatuses();
   if (!statuses.ok()) return statuses.status();
+  // Emerging gaps are judged on the week before the last day: read it when the period is shorter.
+  const std::int64_t history_until =
+      std::max(options.since_ms, options.until_ms - kEmergingHistoryMs);
+  auto history = log.SearchesBetween(options.until_ms - kEmergingHistoryMs, history_until);
+  if (!history.ok()) return history.status();
 
   // Every generation has its typo index; without one, nothing is corrected.
   const std::shared_ptr<const TypoIndex> typos = info.typos ? info.typos : TypoIndex::FromWords({});
@@ -289,6 +306,7 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       Gap& gap = acc.gap;
       if (gap.searches == 0) gap.first_seen_ms = s.time_ms;
       gap.last_seen_ms = s.time_ms;
+      AddHourlyMisses(gap.hourly_misses, s.time_ms);
       ++gap.searches;
       gap.no_results += s.result_count == 0;
       gap.no_click += s.result_count > 0 && !s.clicked;
@@ -309,6 +327,14 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
     for (const StoredSearch& s : *previous) {
       if (Counts(s, options.audience) && IsMiss(s)) ++previous_searches[key_of(s)];
     }
+    std::map<std::string, HourlyMisses> history_misses;
+    for (const StoredSearch& s : *history) {
+      if (Counts(s, options.audience) && IsMiss(s)) {
+        AddHourlyMisses(history_misses[key_of(s)], s.time_ms);
+      }
+    }
+    const std::int64_t log_since =
+        OldestSearch({&*current, &*previous, &*history}, options.until_ms);
 
     const Diagnoser diagnoser(index, info, searcher);
     for (auto& [key, acc] : gaps) {
@@ -326,6 +352,10 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
         gap.status = status->second;
       }
       diagnoser.Diagnose(acc, gap);
+      for (const auto& [hour, misses] : history_misses[key]) {
+        AddHourlyMisses(gap.hourly_misses, hour, misses);
+      }
+      gap.emergence = DetectEmergence(gap.hourly_misses, options.until_ms, log_since);
       report.gaps.push_back(std::move(gap));
     }
   } catch (const Xapian::Error& e) {
@@ -336,6 +366,8 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
     if (a.searches != b.searches) return a.searches > b.searches;
     return a.key < b.key;
   });
+  std::stable_partition(report.gaps.begin(), report.gaps.end(),
+                        [](const Gap& gap) { return gap.emergence.emerging; });
   return report;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "server/insight/emerging_gaps.h"
 #include "server/insight/log_database.h"
 #include "server/insight/log_values.h"
 #include "server/search/searcher.h"
@@ -54,13 +55,17 @@ struct Gap {
   std::vector<std::string> shown_slugs;  // up to kGapShownSlugs of what these searches were shown,
                                          // most often first
   GapStatus status;
+  // Misses per hour over the period, and over the kEmergingHistoryMs before `until` when the
+  // period is shorter: what Emergence is judged on.
+  HourlyMisses hourly_misses;
+  Emergence emergence;  // whether its misses are rising well above its own baseline
 };
 
 struct GapReport {
   GapReportOptions options;
   int searches = 0;         // counted searches in the period (keystroke collapse applied)
   int missed_searches = 0;  // of which were misses
-  std::vector<Gap> gaps;    // highest impact first
+  std::vector<Gap> gaps;    // emerging gaps first, then highest impact first
 };
 
 // True for a gap id as the report hands them out (Gap::id): 16 lower-case hex digits.
@@ -74,7 +79,9 @@ bool MostlyFoundNothing(const Gap& gap);
 // Builds the report from `log` for the period in `options`, grouping queries (GapKey) with the
 // typo index of `info` and the synonyms of `index`, and diagnosing each gap by running its query
 // through `searcher`. Searches superseded by a later keystroke of the same session do not count
-// unless an event refers to them.
+// unless an event refers to them. Each gap is also judged emerging or not at `until`
+// (emerging_gaps.h), for which the log is read from kEmergingHistoryMs before `until` even when
+// the period starts later.
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
                                  const IndexInfo& info, const Searcher& searcher,
                                  const GapReportOptions& options);
