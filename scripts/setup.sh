@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev            # event and gap log
   libxxhash-dev             # content hashes for incremental indexing
   libcli11-dev              # command-line flags
+  libssl-dev                # HMAC-SHA256 for webhook signatures (libcrypto)
   libgtest-dev              # unit and integration tests
   clang-format              # the format check (scripts/check-format.sh)
   chromium                  # browser tests (driven by playwright-core from npm)

@@ -5,10 +5,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+
+#include "server/http/webhook_sender.h"
 
 namespace kb {
 namespace fs = std::filesystem;
 namespace {
+
+// A webhook secret shorter than this is guessable; tokens have the same floor.
+constexpr std::size_t kMinWebhookSecretBytes = 16;
 
 bool IsOrigin(const std::string& origin) {
   // scheme://host[:port], nothing after: what browsers send in the Origin header.
@@ -49,6 +55,21 @@ std::string Validate(const ServerConfig& config) {
   if (!config.admin_token.empty() && config.admin_token == config.agent_token) {
     return "the admin and agent tokens must differ";
   }
+  if (!config.webhook_url.empty()) {
+    if (auto url = ParseWebhookUrl(config.webhook_url); !url.ok()) return url.status().message();
+    if (config.webhook_secret.empty()) {
+      return "--webhook-url needs --webhook-secret-file FILE: the secret that signs each "
+             "delivery (e.g. 'openssl rand -hex 32 > FILE')";
+    }
+    if (!config.log_enabled) {
+      return "--webhook-url needs the log: alerts are about the gaps it records (drop --no-log)";
+    }
+  }
+  if (!config.public_url.empty() && !IsOrigin(config.public_url)) {
+    return "--public-url " + config.public_url +
+           ": give the address people reach kb at, like https://kb.example.com (scheme and host, "
+           "optional port, no path)";
+  }
   for (const std::string& origin : config.allowed_origins) {
     if (!IsOrigin(origin)) {
       return "--allow-origin " + origin +
@@ -74,6 +95,31 @@ bool ReadToken(const std::string& flag, const std::string& file, const char* env
     }
   } else if (const char* value = std::getenv(env)) {
     token = value;
+  }
+  return true;
+}
+
+// The webhook's secret: all of `file`, trailing newlines dropped. Returns false, having said why,
+// when the file cannot be read, is empty, or is too short to be a secret.
+bool ReadWebhookSecret(const std::string& file, std::string& secret) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "kb-server: --webhook-secret-file " << file << ": cannot read it\n";
+    return false;
+  }
+  secret.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  if (secret.empty()) {
+    std::cerr << "kb-server: --webhook-secret-file " << file
+              << ": the file is empty; put the secret in it (e.g. 'openssl rand -hex 32 > " << file
+              << "')\n";
+    return false;
+  }
+  if (secret.size() < kMinWebhookSecretBytes) {
+    std::cerr << "kb-server: --webhook-secret-file " << file << ": the secret is " << secret.size()
+              << " bytes; use at least " << kMinWebhookSecretBytes
+              << " (e.g. 'openssl rand -hex 32 > " << file << "')\n";
+    return false;
   }
   return true;
 }
@@ -135,6 +181,14 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
                  "File holding the agent token (else $KB_AGENT_TOKEN)");
   app.add_option("--allow-origin", config.allowed_origins,
                  "Origin whose pages may call the API (repeatable), e.g. https://www.example.com");
+  app.add_option(
+      "--webhook-url", config.webhook_url,
+      "POST alerts about emerging gaps to this http(s) URL (needs --webhook-secret-file)");
+  std::string webhook_secret_file;
+  app.add_option("--webhook-secret-file", webhook_secret_file,
+                 "File holding the secret that signs each alert (X-Kb-Signature, HMAC-SHA256)");
+  app.add_option("--public-url", config.public_url,
+                 "Where people reach this server, for links in alerts (default http://HOST:PORT)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -147,6 +201,14 @@ std::variant<ServerConfig, int> ParseServerFlags(int argc, char** argv) {
   if (!ReadToken("--admin-token-file", admin_token_file, "KB_ADMIN_TOKEN", config.admin_token) ||
       !ReadToken("--agent-token-file", agent_token_file, "KB_AGENT_TOKEN", config.agent_token)) {
     return 2;
+  }
+  if (!webhook_secret_file.empty()) {
+    if (config.webhook_url.empty()) {
+      std::cerr << "kb-server: --webhook-secret-file is only used with --webhook-url; add the URL "
+                   "to send alerts to, or drop the secret\n";
+      return 2;
+    }
+    if (!ReadWebhookSecret(webhook_secret_file, config.webhook_secret)) return 2;
   }
   if (const std::string problem = Validate(config); !problem.empty()) {
     std::cerr << "kb-server: " << problem << "\n";

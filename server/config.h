@@ -53,6 +53,13 @@ struct ServerConfig {
   // Search results kept for repeated requests (search-as-you-type repeats itself); 0 turns the
   // cache off.
   int cache_entries = 0;
+  // Alerts about emerging gaps are POSTed to this http(s) URL, signed with `webhook_secret`
+  // (from --webhook-secret-file, trailing newlines stripped). Empty: no alerts.
+  std::string webhook_url;
+  std::string webhook_secret;
+  // Where people reach this server (https://kb.example.com), for the /admin link in alerts.
+  // Empty: http://HOST:PORT.
+  std::string public_url;
 };
 
 // The part of `config` the HTTP front needs.

@@ -11,7 +11,9 @@
 #include "indexer/index_builder.h"
 #include "server/config.h"
 #include "server/http/http_server.h"
+#include "server/http/webhook_sender.h"
 #include "server/insight/admin_service.h"
+#include "server/insight/gap_alerts.h"
 #include "server/insight/popularity_refresher.h"
 #include "server/insight/search_log.h"
 #include "server/search/index_watcher.h"
@@ -101,10 +103,38 @@ int main(int argc, char** argv) {
     }
   };
   if (published) replay();
-  kb::HttpServer server(kb::HttpOptionsOf(config), {service, log.get(), &admin});
+  // Alerts about emerging gaps: the watcher adds them to the log's outbox every minute and the
+  // sender delivers them to the webhook. Both start once the port is known (an alert links to
+  // /admin), before the server serves /metrics.
+  std::unique_ptr<kb::WebhookSender> webhook;
+  std::unique_ptr<kb::GapAlertWatcher> alerts;
+  kb::HttpServices services{service, log.get(), &admin};
+  services.webhook_stats = [&webhook]() -> std::optional<kb::WebhookStats> {
+    if (!webhook) return std::nullopt;
+    return webhook->stats();
+  };
+  kb::HttpServer server(kb::HttpOptionsOf(config), services);
   if (kb::Status bound = server.Bind(); !bound.ok()) {
     std::cerr << "kb-server: " << bound.message() << "\n";
     return 1;
+  }
+  if (!config.webhook_url.empty()) {
+    kb::WebhookOptions options;
+    options.url = config.webhook_url;
+    options.secret = config.webhook_secret;
+    options.admin_url =
+        (config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(server.port())
+                                   : config.public_url) +
+        "/admin";
+    auto started = kb::WebhookSender::Start(options, log_options.path, clock);
+    if (!started.ok()) {
+      std::cerr << "kb-server: " << started.status().message() << "\n";
+      return 1;
+    }
+    webhook = std::move(*started);
+    alerts = std::make_unique<kb::GapAlertWatcher>(**index, log_options.path, clock,
+                                                   config.gap_min_sessions, kb::kGapAlertInterval,
+                                                   [sender = webhook.get()] { sender->Wake(); });
   }
   kb::IndexWatcher watcher(**index, std::chrono::milliseconds(config.reload_interval_ms), replay);
 
@@ -126,14 +156,21 @@ int main(int argc, char** argv) {
             << "  article:  " << base << "/api/articles/{slug}\n"
             << "  health:   " << base << "/healthz\n"
             << "  admin:    " << base << "/admin"
-            << (config.admin_token.empty() ? " (off: no admin token)" : "") << "\n"
+            << (config.admin_token.empty() ? " (off: no admin token)" : "")
+            << "\n"
+            // Only the webhook's origin: its path may hold a token of the receiver's.
+            << (webhook ? "  alerts:   emerging gaps to " +
+                              kb::ParseWebhookUrl(config.webhook_url)->Origin() + "\n"
+                        : "")
             << "listening on " << base << std::endl;
   server.Run();
 
   // Run() returned: a signal stopped it, or listening failed and the signal thread still waits.
   if (!signalled) kill(getpid(), SIGTERM);
   signal_thread.join();
-  // Requests are done; write what the log still holds before exiting.
+  // Requests are done: no more alerts, then write what the log still holds before exiting.
+  alerts.reset();
+  webhook.reset();
   if (!log) {
     std::cerr << "kb-server: stopped (searches were not logged: --no-log)\n";
     return 0;

@@ -103,7 +103,8 @@ TEST(KbServerCliTest, HelpDocumentsEveryFlag) {
   const auto help = RunCommand({KB_SERVER_BIN, "--help"});
   EXPECT_EQ(help.exit_code, 0);
   for (const char* flag : {"--index", "--articles", "--host", "--port", "--threads",
-                           "--keep-alive-timeout", "--reload-interval-ms", "--article-url"}) {
+                           "--keep-alive-timeout", "--reload-interval-ms", "--article-url",
+                           "--webhook-url", "--webhook-secret-file", "--public-url"}) {
     EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
   }
   EXPECT_NE(help.out.find("8080"), std::string::npos);  // defaults are shown
@@ -146,6 +147,69 @@ TEST(KbServerCliTest, BuildsTheIndexAtStartServesAndStopsCleanly) {
   server.Signal(SIGTERM);
   EXPECT_EQ(server.Wait(), 0) << server.err();
   EXPECT_NE(server.err().find("stopped"), std::string::npos);
+}
+
+TEST(KbServerCliTest, AWebhookNeedsAUsableUrlAndASecret) {
+  testing::TempDir dir;
+  testing::BuildFixtureIndex(dir / "index");
+  auto write = [&](const std::string& name, const std::string& content) {
+    std::ofstream(dir / name) << content;
+    return dir / name;
+  };
+  const std::string secret = write("secret", "0123456789abcdef0123456789abcdef\n");
+  auto run = [&](std::vector<std::string> flags) {
+    std::vector<std::string> argv = {
+        KB_SERVER_BIN, "--index", dir / "index", "--data", dir / "data", "--port", "0"};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    return RunCommand(argv);
+  };
+  auto fails_saying = [&](std::vector<std::string> flags, const std::string& message) {
+    const auto result = run(flags);
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
+    EXPECT_EQ(result.out.find("listening on"), std::string::npos);
+  };
+  fails_saying({"--webhook-url", "http://127.0.0.1:9/hooks"},
+               "--webhook-url needs --webhook-secret-file FILE");
+  fails_saying(
+      {"--webhook-url", "http://127.0.0.1:9/hooks", "--webhook-secret-file", dir / "missing"},
+      "--webhook-secret-file " + dir / "missing" + ": cannot read it");
+  fails_saying(
+      {"--webhook-url", "http://127.0.0.1:9/hooks", "--webhook-secret-file", write("empty", "\n")},
+      ": the file is empty");
+  fails_saying({"--webhook-url", "http://127.0.0.1:9/hooks", "--webhook-secret-file",
+                write("short", "hunter2\n")},
+               "the secret is 7 bytes; use at least 16");
+  fails_saying({"--webhook-secret-file", secret}, "--webhook-secret-file is only used with");
+  fails_saying({"--webhook-url", "hooks.example.com", "--webhook-secret-file", secret},
+               "--webhook-url hooks.example.com: give an http:// or https:// URL");
+  fails_saying(
+      {"--webhook-url", "http://127.0.0.1:9/hooks", "--webhook-secret-file", secret, "--no-log"},
+      "--webhook-url needs the log");
+  fails_saying({"--public-url", "https://kb.example.com/help/"}, "--public-url");
+}
+
+TEST(KbServerCliTest, StartsWithAWebhookAndCountsItsAlerts) {
+  testing::TempDir dir;
+  testing::BuildFixtureIndex(dir / "index");
+  std::ofstream(dir / "secret") << "0123456789abcdef0123456789abcdef\n";
+  testing::Background server({KB_SERVER_BIN, "--index", dir / "index", "--data", dir / "data",
+                              "--port", "0", "--webhook-url",
+                              "https://hooks.example.com/services/T0/B0/tokenpart",
+                              "--webhook-secret-file", dir / "secret"});
+  ASSERT_TRUE(server.WaitForOutput("listening on", std::chrono::seconds(10))) << server.err();
+  // Only the webhook's origin is printed: its path may hold the receiver's token.
+  EXPECT_NE(server.out().find("alerts:   emerging gaps to https://hooks.example.com:443\n"),
+            std::string::npos)
+      << server.out();
+  EXPECT_EQ(server.out().find("tokenpart"), std::string::npos);
+  httplib::Client client("127.0.0.1", ListeningPort(server.out()));
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("kb_gap_alerts{state=\"pending\"} 0\n"), std::string::npos)
+      << metrics->body;
+  server.Signal(SIGTERM);
+  EXPECT_EQ(server.Wait(), 0) << server.err();
 }
 
 TEST(KbServerCliTest, PortInUseIsAClearError) {

@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/clock.h"
+#include "core/time_format.h"
+#include "server/insight/log_database.h"
 #include "tests/support/fixture_index.h"
 #include "tests/support/process.h"
 #include "tests/support/test_server.h"
@@ -155,6 +158,61 @@ TEST_F(GapsApiTest, MissesBecomeARankedGroupedReport) {
   Admin("/api/gaps?since=2030-01-02&until=2030-01-01", 400);
   Admin("/api/gaps?audience=robots", 400);
   Admin("/api/gaps?format=xml", 400);
+}
+
+TEST_F(GapsApiTest, AnEmergingGapComesFirstWithWhenItsSurgeStarted) {
+  const std::int64_t now = SystemClock().NowMs();
+  {
+    // Written straight into the log: it has been recording for days, and a steady gap with more
+    // sessions than the new one was missed two days ago.
+    auto log = LogDatabase::Open(data_ + "/kb-log.sqlite");
+    ASSERT_TRUE(log.ok()) << log.status().message();
+    for (int i = 0; i < 12; ++i) {
+      StoredSearch s;
+      s.id = "00000000000000" + std::to_string(10 + i);
+      s.time_ms = now - (i == 0 ? 5 : 2) * kDayMs;
+      s.session = "old" + std::to_string(i);
+      s.query = i == 0 ? "cancel subscription" : "xylophone lessons";
+      s.language = "en";
+      ASSERT_TRUE((*log)->InsertSearch(s).ok());
+    }
+  }
+  // Ten people now find nothing for something new (ten: however an hour's turn splits them, one
+  // of the two hours has five).
+  for (int i = 0; i < 10; ++i) Search("zither+strings", "new" + std::to_string(i));
+
+  const json report = Gaps();
+  ASSERT_EQ(report["gaps"].size(), 2u) << report.dump(2);
+  const json& zither = report["gaps"][0];
+  EXPECT_EQ(zither["representative"], "zither strings");
+  EXPECT_EQ(zither["emerging"], true);
+  EXPECT_EQ(zither["emerging_window"], "hour");
+  EXPECT_GE(zither["recent_misses"].get<int>(), 5);
+  EXPECT_EQ(zither["baseline_rate"], 0);
+  const std::string since = zither["emerging_since"];
+  EXPECT_EQ(since.substr(14), "00:00Z") << since;  // the start of an hour
+  EXPECT_LE(since, FormatIsoTime(now + 60000));
+  EXPECT_GE(since, FormatIsoTime(now - 2 * kHourMs));
+  const json& xylophone = report["gaps"][1];
+  EXPECT_GT(xylophone["impact"].get<double>(), zither["impact"].get<double>());
+  EXPECT_EQ(xylophone["emerging"], false);
+  EXPECT_TRUE(xylophone["emerging_since"].is_null());
+  EXPECT_TRUE(xylophone["recent_misses"].is_null());
+}
+
+TEST_F(GapsApiTest, MetricsCountTheLog) {
+  Search("xylophone", "a");
+  server_->log()->Flush();
+  auto res = client_->Get("/metrics");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+  EXPECT_NE(res->body.find("# TYPE kb_log_searches_written_total counter\n"
+                           "kb_log_searches_written_total 1\n"),
+            std::string::npos)
+      << res->body;
+  // No --webhook-url: no alert figures.
+  EXPECT_EQ(res->body.find("kb_gap_alerts"), std::string::npos) << res->body;
 }
 
 TEST_F(GapsApiTest, ContentOwnersSetAGapsStatus) {

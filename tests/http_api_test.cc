@@ -277,7 +277,7 @@ TEST_F(HttpApiTest, RootListsTheEndpoints) {
   EXPECT_EQ(root["name"], "kb");
   // Made from the route table: every API route, each marked with who may call it.
   std::vector<std::string> endpoints = root["endpoints"];
-  EXPECT_EQ(endpoints.size(), 10u);
+  EXPECT_EQ(endpoints.size(), 11u);
   auto listed = [&](const std::string& entry) {
     return std::find(endpoints.begin(), endpoints.end(), entry) != endpoints.end();
   };
@@ -286,6 +286,7 @@ TEST_F(HttpApiTest, RootListsTheEndpoints) {
   EXPECT_TRUE(listed("POST /api/synonym-suggestions/dismiss (admin)")) << root.dump(2);
   EXPECT_TRUE(listed("GET /api/categories (agent)"));
   EXPECT_TRUE(listed("POST /api/gaps/{id}/status (admin)"));
+  EXPECT_TRUE(listed("GET /metrics"));
   EXPECT_FALSE(listed("GET /admin"));  // pages are not API
 }
 

@@ -1,6 +1,7 @@
 #include "server/http/json_views.h"
 
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 #include "core/schema.h"
@@ -102,7 +103,26 @@ json HealthJson(const IndexInfo& info, const SearchLogStats* log) {
 
 namespace {
 
+// A rate as people read it: at most two decimals, no trailing zeros ("0.5", "2", "0.14").
+double RoundedRate(double rate) { return std::round(rate * 100) / 100; }
+
+std::string RateText(double rate) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", RoundedRate(rate));
+  std::string out = text;
+  while (!out.empty() && out.back() == '0') out.pop_back();
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+// "2026-09-14 14:00 UTC"
+std::string MinuteText(std::int64_t ms) {
+  std::string iso = FormatIsoTime(ms);  // 2026-09-14T14:00:00Z
+  return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC" : iso;
+}
+
 json GapJson(const Gap& g) {
+  const Emergence& e = g.emergence;
   json trend =
       g.previous_searches == 0
           ? json("new")
@@ -144,10 +164,43 @@ json GapJson(const Gap& g) {
       {"answered_by", g.status.answered_by.empty() ? json(nullptr) : json(g.status.answered_by)},
       {"answered_at", FormatIsoTime(g.status.answered_ms)},
       {"watching", g.watching},
-      {"misses_since_answer", g.misses_since_answer}};
+      {"misses_since_answer", g.misses_since_answer},
+      {"emerging", e.emerging},
+      {"emerging_since", e.emerging ? json(FormatIsoTime(e.since_ms)) : json(nullptr)},
+      {"emerging_window", e.emerging ? json(ToString(e.window)) : json(nullptr)},
+      {"recent_misses", e.emerging ? json(e.recent_misses) : json(nullptr)},
+      {"baseline_rate", e.emerging ? json(RoundedRate(e.baseline_rate)) : json(nullptr)}};
 }
 
 }  // namespace
+
+std::string EmergenceText(EmergingWindow window, std::int64_t since_ms, int recent_misses,
+                          double baseline_rate) {
+  const std::string unit(ToString(window));
+  return "emerging since " + MinuteText(since_ms) + ": " + std::to_string(recent_misses) +
+         (recent_misses == 1 ? " miss" : " misses") + " in the last " + unit + " against " +
+         RateText(baseline_rate) + "/" + unit + " before";
+}
+
+json GapAlertJson(const GapAlert& a, const std::string& admin_url) {
+  return {
+      {"type", "emerging_gap"},
+      {"alert_id", a.id},
+      {"gap_id", a.gap_id},
+      {"period", a.period},
+      {"representative", a.representative},
+      {"examples", a.examples},
+      {"searches", a.searches},
+      {"sessions", a.sessions},
+      {"emerging_since", FormatIsoTime(a.emerging_since_ms)},
+      {"window", ToString(a.window)},
+      {"recent_misses", a.recent_misses},
+      {"baseline_rate", RoundedRate(a.baseline_rate)},
+      {"detected_at", FormatIsoTime(a.created_ms)},
+      {"text", "\"" + a.representative + "\" is " +
+                   EmergenceText(a.window, a.emerging_since_ms, a.recent_misses, a.baseline_rate)},
+      {"admin_url", admin_url}};
+}
 
 json GapReportJson(const GapReport& report, const std::string& generation) {
   json gaps = json::array();

@@ -17,6 +17,12 @@ nlohmann::json ArticleJson(const ArticleRecord& article, const ArticleUrls& urls
 nlohmann::json HealthJson(const IndexInfo& info, const SearchLogStats* log);
 // `generation` is the live index's: gaps it answered are listed as "answered_by_last_reindex".
 nlohmann::json GapReportJson(const GapReport& report, const std::string& generation);
+// The body a webhook receives for `alert` (README, "Alerts for emerging gaps"), linking to
+// `admin_url`.
+nlohmann::json GapAlertJson(const GapAlert& alert, const std::string& admin_url);
+// "emerging since 2026-09-14 14:00 UTC: 23 misses in the last hour against 0.5/hour before".
+std::string EmergenceText(EmergingWindow window, std::int64_t since_ms, int recent_misses,
+                          double baseline_rate);
 nlohmann::json ArticlesReportJson(const std::vector<ArticleReportRow>& rows);
 // {"categories":["account","billing"]}
 nlohmann::json CategoriesJson(const std::vector<std::string>& categories);

@@ -2,6 +2,7 @@
 
 #include "server/http/article_page.h"
 #include "server/http/json_views.h"
+#include "server/http/metrics.h"
 #include "server/http/pages.h"
 
 namespace kb {
@@ -101,6 +102,7 @@ std::vector<Route> Routes::MakeTable() {
        handler(&Routes::ArticleData)},
       {"POST", "/api/events", "POST /api/events", anyone, handler(&Routes::RecordEvent)},
       {"GET", "/healthz", "GET /healthz", anyone, handler(&Routes::Health)},
+      {"GET", "/metrics", "GET /metrics", anyone, handler(&Routes::Metrics)},
       {"GET", "/api/categories", "GET /api/categories", agent, handler(&Routes::Categories)},
       {"GET", "/api/gaps", "GET /api/gaps?since=&until=&audience=&limit=100&format=json|csv", admin,
        handler(&Routes::Gaps)},
@@ -174,6 +176,18 @@ Reply Routes::Health(const HttpRequest&, const Caller&) const {
   std::optional<SearchLogStats> log;
   if (services_.log) log = services_.log->stats();
   return JsonReply(HealthJson(services_.search.Info(), log ? &*log : nullptr));
+}
+
+Reply Routes::Metrics(const HttpRequest&, const Caller&) const {
+  std::optional<SearchLogStats> log;
+  if (services_.log) log = services_.log->stats();
+  std::optional<WebhookStats> webhook;
+  if (services_.webhook_stats) webhook = services_.webhook_stats();
+  Reply reply;
+  reply.body = MetricsText(log ? &*log : nullptr, webhook ? &*webhook : nullptr);
+  reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  reply.Header("Cache-Control", "no-store");
+  return reply;
 }
 
 Reply Routes::Gaps(const HttpRequest& request, const Caller&) const {

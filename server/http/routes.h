@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "server/http/http_options.h"
 #include "server/http/reply.h"
+#include "server/http/webhook_sender.h"
 #include "server/insight/admin_service.h"
 #include "server/insight/search_log.h"
 #include "server/search/search_service.h"
@@ -17,10 +19,13 @@ namespace kb {
 
 // What kb-server's routes call. `search` must outlive the routes; `log` may be null (--no-log:
 // no events, no log figures in /healthz) and so may `admin` (the admin API then answers 401).
+// `webhook_stats`, when set, says how the webhook's deliveries go, or nullopt when there is no
+// webhook (no --webhook-url: no alert figures in /metrics).
 struct HttpServices {
   SearchService& search;
   SearchLog* log = nullptr;
   AdminService* admin = nullptr;
+  std::function<std::optional<WebhookStats>()> webhook_stats = nullptr;
 };
 
 // Who may call a route: anyone, agents (the agent token), or content owners (the admin token).
@@ -67,6 +72,7 @@ class Routes {
   Reply ArticleData(const HttpRequest& request, const Caller& caller) const;
   Reply RecordEvent(const HttpRequest& request, const Caller& caller) const;
   Reply Health(const HttpRequest& request, const Caller& caller) const;
+  Reply Metrics(const HttpRequest& request, const Caller& caller) const;
   Reply Gaps(const HttpRequest& request, const Caller& caller) const;
   Reply SetGapStatus(const HttpRequest& request, const Caller& caller) const;
   Reply DismissSynonym(const HttpRequest& request, const Caller& caller) const;

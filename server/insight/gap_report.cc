@@ -463,6 +463,17 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
   const std::int64_t length = options.until_ms - options.since_ms;
   auto previous = RollupOfPeriod(log, options.since_ms - length, options.since_ms);
   if (!previous.ok()) return previous.status();
+  // Emerging gaps are judged on the week before the last day: read it when the period is shorter.
+  const std::int64_t history_since = options.until_ms - kEmergingHistoryMs;
+  Rollup history;
+  if (history_since < options.since_ms) {
+    auto read = RollupOfPeriod(log, history_since, options.since_ms);
+    if (!read.ok()) return read.status();
+    history = std::move(*read);
+  }
+  auto first_search = log.FirstSearchTime();
+  if (!first_search.ok()) return first_search.status();
+  const std::int64_t log_since = std::max(*first_search, history_since);
   auto statuses = log.GapStatuses();
   if (!statuses.ok()) return statuses.status();
   auto placed = log.ReadGapWordings();
@@ -529,6 +540,13 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
         previous_searches[gap->gap_id] += row.misses;
       }
     }
+    std::map<std::string, HourlyMisses> history_misses;
+    for (const WordingHour& row : history.wordings) {
+      if (!Includes(options.audience, row.agent)) continue;
+      if (const GapWording* gap = gap_of({row.wording, row.language})) {
+        AddHourlyMisses(history_misses[gap->gap_id], row.hour_ms, row.misses);
+      }
+    }
     std::map<std::string, std::vector<std::string>> reasons_of;
     for (auto it = reasons->rbegin(); it != reasons->rend(); ++it) {
       if (const GapWording* gap = gap_of({it->wording, it->language})) {
@@ -572,6 +590,10 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       gap.shown_slugs = MostFrequentFirst(acc.shown, kGapShownSlugs);
       gap.previous_searches = previous_searches[id];
       gap.hourly_misses.assign(acc.hourly.begin(), acc.hourly.end());
+      for (const auto& [hour, misses] : history_misses[id]) {
+        AddHourlyMisses(gap.hourly_misses, hour, misses);
+      }
+      gap.emergence = DetectEmergence(gap.hourly_misses, options.until_ms, log_since);
       if (auto it = reasons_of.find(id); it != reasons_of.end()) gap.reasons = it->second;
       if (auto status = statuses->find(gap.id); status != statuses->end()) {
         gap.status = status->second;
@@ -613,6 +635,8 @@ Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index
       }
       return a.id < b.id;
     });
+    std::stable_partition(report.gaps.begin(), report.gaps.end(),
+                          [](const Gap& gap) { return gap.emergence.emerging; });
     report.total_gaps = static_cast<int>(report.gaps.size());
     if (report.gaps.size() > options.limit) report.gaps.resize(options.limit);
     if (report.watching.size() > options.limit) report.watching.resize(options.limit);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "server/insight/emerging_gaps.h"
 #include "server/insight/log_database.h"
 #include "server/insight/log_values.h"
 #include "server/insight/need_similarity.h"
@@ -77,12 +78,15 @@ struct Gap {
   std::vector<std::string> shown_slugs;  // up to kGapShownSlugs of what these searches were shown,
                                          // most often first
   std::vector<std::string> reasons;      // what readers wrote was missing (redacted), latest first
-  std::vector<std::pair<std::int64_t, int>> hourly_misses;  // hour start -> misses, oldest first
   GapStatus status;
   // Answered by a reindex (status.answered_by) and not missed by kDefaultGapMinSessions sessions
   // since: watched, not open.
   bool watching = false;
   int misses_since_answer = 0;
+  // Misses per hour over the period, and over the kEmergingHistoryMs before `until` when the
+  // period is shorter: what Emergence is judged on.
+  HourlyMisses hourly_misses;
+  Emergence emergence;  // whether its misses are rising well above its own baseline
 };
 
 // A line for articles/_synonyms.yaml that customers' reformulations suggest: sessions that missed
@@ -97,9 +101,10 @@ struct SynonymSuggestion {
 
 struct GapReport {
   GapReportOptions options;
-  int searches = 0;           // counted searches in the period (keystroke collapse applied)
-  int missed_searches = 0;    // of which were misses
-  std::vector<Gap> gaps;      // open (and planned) gaps, highest impact first, up to the limit
+  int searches = 0;         // counted searches in the period (keystroke collapse applied)
+  int missed_searches = 0;  // of which were misses
+  // Open (and planned) gaps: emerging ones first, then highest impact first; up to the limit.
+  std::vector<Gap> gaps;
   int total_gaps = 0;         // open gaps before the limit
   std::vector<Gap> watching;  // answered by a reindex and not missed since, latest answer first
   int dismissed = 0;          // gaps left out because an owner dismissed them
@@ -119,7 +124,9 @@ bool MostlyFoundNothing(const Gap& gap);
 // `log` is opened for writing unless options.save_placements is false), with the typo index of
 // `info` and the synonyms and term statistics of `index`; each gap is diagnosed by running its
 // query through `searcher`. Searches superseded by a later keystroke of the same session do not
-// count unless an event refers to them.
+// count unless an event refers to them. Each gap is also judged emerging or not at `until`
+// (emerging_gaps.h), for which the log is read from kEmergingHistoryMs before `until` even when
+// the period starts later.
 Result<GapReport> BuildGapReport(LogDatabase& log, const Xapian::Database& index,
                                  const IndexInfo& info, const Searcher& searcher,
                                  const GapReportOptions& options);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 
@@ -115,6 +116,30 @@ const char* const kMigrations[] = {
       CREATE TABLE synonym_dismissals (
         line TEXT PRIMARY KEY,
         dismissed_ms INTEGER NOT NULL
+      );
+    )sql",
+    // 4: alerts about emerging gaps: an outbox, written when detection first sees a gap emerging
+    // and delivered to the webhook from here, so that a restart resumes where it was.
+    R"sql(
+      CREATE TABLE gap_alerts (
+        id INTEGER PRIMARY KEY,
+        gap_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        representative TEXT NOT NULL,
+        examples TEXT NOT NULL DEFAULT '[]',
+        searches INTEGER NOT NULL DEFAULT 0,
+        sessions INTEGER NOT NULL DEFAULT 0,
+        surge_window TEXT NOT NULL CHECK (surge_window IN ('hour', 'day')),
+        emerging_since_ms INTEGER NOT NULL,
+        recent_misses INTEGER NOT NULL,
+        baseline_rate REAL NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        sent_ms INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (gap_id, period)
       );
     )sql",
 };
@@ -331,6 +356,10 @@ Result<int> LogDatabase::DeleteSearchesBefore(std::int64_t cutoff_ms) {
     old.Bind(1, HourOf(cutoff_ms));
     if (Status s = Done(db_, old, "cannot delete old roll-ups"); !s.ok()) return s;
   }
+  // An alert quotes its gap's queries: it goes when they would.
+  Statement alerts(db_, "DELETE FROM gap_alerts WHERE created_ms < ?");
+  alerts.Bind(1, cutoff_ms);
+  if (Status s = Done(db_, alerts, "cannot delete old gap alerts"); !s.ok()) return s;
   return deleted;
 }
 
@@ -669,6 +698,126 @@ Status LogDatabase::DismissSynonym(const std::string& line, std::int64_t now_ms)
                    "ON CONFLICT (line) DO UPDATE SET dismissed_ms = excluded.dismissed_ms");
   insert.Bind(1, line).Bind(2, now_ms);
   return Done(db_, insert, "cannot dismiss a synonym suggestion");
+}
+
+namespace {
+
+constexpr const char* kGapAlertColumns =
+    "id, gap_id, period, created_ms, representative, examples, searches, sessions, surge_window, "
+    "emerging_since_ms, recent_misses, baseline_rate, state, attempts, next_attempt_ms, "
+    "last_error, sent_ms";
+
+// The examples of an alert as the log stores them: a JSON array of strings (queries may hold any
+// character).
+std::string EncodeExamples(const std::vector<std::string>& examples) {
+  return nlohmann::json(examples).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<std::vector<std::string>> DecodeExamples(const std::string& text) {
+  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_array()) return std::nullopt;
+  std::vector<std::string> examples;
+  for (const auto& example : json) {
+    if (!example.is_string()) return std::nullopt;
+    examples.push_back(example.get<std::string>());
+  }
+  return examples;
+}
+
+// The alerts `select` finds (its columns kGapAlertColumns, in order).
+Result<std::vector<GapAlert>> ReadGapAlerts(sqlite3* db, Statement& select) {
+  std::vector<GapAlert> alerts;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    GapAlert a;
+    a.id = select.Int(0);
+    a.gap_id = select.Text(1);
+    a.period = select.Text(2);
+    a.created_ms = select.Int(3);
+    a.representative = select.Text(4);
+    const auto examples = DecodeExamples(select.Text(5));
+    if (!examples) return UnknownValue("alert examples", select.Text(5));
+    a.examples = *examples;
+    a.searches = static_cast<int>(select.Int(6));
+    a.sessions = static_cast<int>(select.Int(7));
+    const std::optional<EmergingWindow> window = ParseEmergingWindow(select.Text(8));
+    if (!window) return UnknownValue("alert window", select.Text(8));
+    a.window = *window;
+    a.emerging_since_ms = select.Int(9);
+    a.recent_misses = static_cast<int>(select.Int(10));
+    a.baseline_rate = select.Real(11);
+    const std::optional<AlertState> state = ParseAlertState(select.Text(12));
+    if (!state) return UnknownValue("alert state", select.Text(12));
+    a.state = *state;
+    a.attempts = static_cast<int>(select.Int(13));
+    a.next_attempt_ms = select.Int(14);
+    a.last_error = select.Text(15);
+    a.sent_ms = select.Int(16);
+    alerts.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return Error(db, "cannot read gap alerts");
+  return alerts;
+}
+
+}  // namespace
+
+Result<bool> LogDatabase::AddGapAlert(const GapAlert& a, std::int64_t not_since_ms) {
+  Statement insert(db_,
+                   "INSERT INTO gap_alerts (gap_id, period, created_ms, representative, examples, "
+                   "searches, sessions, surge_window, emerging_since_ms, recent_misses, "
+                   "baseline_rate, state, next_attempt_ms) "
+                   "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?3 "
+                   "WHERE NOT EXISTS (SELECT 1 FROM gap_alerts WHERE gap_id = ?1 "
+                   "AND (period = ?2 OR created_ms >= ?13))");
+  insert.Bind(1, a.gap_id).Bind(2, a.period).Bind(3, a.created_ms).Bind(4, a.representative);
+  insert.Bind(5, EncodeExamples(a.examples)).Bind(6, std::int64_t{a.searches});
+  insert.Bind(7, std::int64_t{a.sessions}).Bind(8, ToString(a.window));
+  insert.Bind(9, a.emerging_since_ms).Bind(10, std::int64_t{a.recent_misses});
+  insert.Bind(11, a.baseline_rate).Bind(12, ToString(AlertState::kPending));
+  insert.Bind(13, not_since_ms);
+  if (Status s = Done(db_, insert, "cannot add a gap alert"); !s.ok()) return s;
+  return sqlite3_changes(db_) > 0;
+}
+
+Result<std::vector<GapAlert>> LogDatabase::DueGapAlerts(std::int64_t now_ms, int limit) {
+  const std::string sql = std::string("SELECT ") + kGapAlertColumns +
+                          " FROM gap_alerts WHERE state = ? AND next_attempt_ms <= ? "
+                          "ORDER BY next_attempt_ms, id LIMIT ?";
+  Statement select(db_, sql.c_str());
+  select.Bind(1, ToString(AlertState::kPending)).Bind(2, now_ms).Bind(3, std::int64_t{limit});
+  if (!select.ok()) return Error(db_, "cannot read gap alerts");
+  return ReadGapAlerts(db_, select);
+}
+
+Result<std::vector<GapAlert>> LogDatabase::GapAlerts() {
+  const std::string sql =
+      std::string("SELECT ") + kGapAlertColumns + " FROM gap_alerts ORDER BY id";
+  Statement select(db_, sql.c_str());
+  if (!select.ok()) return Error(db_, "cannot read gap alerts");
+  return ReadGapAlerts(db_, select);
+}
+
+Status LogDatabase::UpdateGapAlertDelivery(const GapAlert& a) {
+  Statement update(db_,
+                   "UPDATE gap_alerts SET state = ?, attempts = ?, next_attempt_ms = ?, "
+                   "last_error = ?, sent_ms = ? WHERE id = ?");
+  update.Bind(1, ToString(a.state)).Bind(2, std::int64_t{a.attempts}).Bind(3, a.next_attempt_ms);
+  update.Bind(4, a.last_error).Bind(5, a.sent_ms).Bind(6, a.id);
+  return Done(db_, update, "cannot save a gap alert's delivery");
+}
+
+Result<std::map<AlertState, int>> LogDatabase::CountGapAlerts() {
+  Statement select(db_, "SELECT state, COUNT(*) FROM gap_alerts GROUP BY state");
+  std::map<AlertState, int> counts;
+  for (AlertState state : kAlertStates) counts[state] = 0;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) {
+    const std::optional<AlertState> state = ParseAlertState(select.Text(0));
+    if (!state) return UnknownValue("alert state", select.Text(0));
+    counts[*state] = static_cast<int>(select.Int(1));
+  }
+  if (rc != SQLITE_DONE) return Error(db_, "cannot count gap alerts");
+  return counts;
 }
 
 Result<std::string> LogDatabase::IntegrityCheck() {

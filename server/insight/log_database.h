@@ -21,7 +21,7 @@ struct Rollup;  // server/insight/search_rollup.h
 
 // The schema version this build writes. Files of an older version are migrated on open; a newer
 // one is refused (it was written by a newer kb).
-inline constexpr int kLogSchemaVersion = 3;
+inline constexpr int kLogSchemaVersion = 4;
 
 // One search as stored: the query is already redacted.
 struct StoredSearch {
@@ -101,6 +101,31 @@ struct MissingReason {
   std::int64_t time_ms = 0;
 };
 
+// An alert about an emerging gap, as the outbox keeps it (gap_alerts): what the gap looked like
+// when detection first saw it emerging, and how its delivery to the webhook is going.
+struct GapAlert {
+  std::int64_t id = 0;  // set by the log
+  std::string gap_id;
+  // The surge it is about: the UTC day the surge started ("2026-09-14"). A gap has at most one
+  // alert per period (server/insight/gap_alerts.h has the whole rule).
+  std::string period;
+  std::int64_t created_ms = 0;
+  std::string representative;
+  std::vector<std::string> examples;  // as typed, redacted
+  int searches = 0;                   // the gap's, in the report that saw it
+  int sessions = 0;
+  EmergingWindow window = EmergingWindow::kHour;
+  std::int64_t emerging_since_ms = 0;
+  int recent_misses = 0;     // in the window
+  double baseline_rate = 0;  // misses per hour or per day (the window) before it
+  // Delivery.
+  AlertState state = AlertState::kPending;
+  int attempts = 0;
+  std::int64_t next_attempt_ms = 0;  // when a pending alert is next tried
+  std::string last_error;            // of the last failed attempt
+  std::int64_t sent_ms = 0;
+};
+
 class LogDatabase {
  public:
   // Opens (creating if needed) the log at `path` and migrates it to kLogSchemaVersion, or to
@@ -124,7 +149,8 @@ class LogDatabase {
   Result<std::optional<std::int64_t>> SearchTime(const std::string& id);
   Status MarkSuperseded(const std::string& id);
   Status InsertEvent(const StoredEvent& event);
-  // Deletes searches (and their events) older than `cutoff_ms`; returns how many searches.
+  // Deletes searches (and their events and gap alerts) older than `cutoff_ms`; returns how many
+  // searches.
   Result<int> DeleteSearchesBefore(std::int64_t cutoff_ms);
 
   // Searches with since_ms <= time < until_ms, with their event flags, oldest first.
@@ -169,6 +195,17 @@ class LogDatabase {
   // Suggested synonym lines (as _synonyms.yaml spells them) that an owner dismissed.
   Result<std::vector<std::string>> DismissedSynonyms();
   Status DismissSynonym(const std::string& line, std::int64_t now_ms);
+  // Adds `alert` to the outbox (pending, due at once) unless its gap already has an alert for
+  // the same period, or one created at or after `not_since_ms`. True when it was added.
+  Result<bool> AddGapAlert(const GapAlert& alert, std::int64_t not_since_ms);
+  // Pending alerts due at `now_ms`, the longest waiting first, at most `limit`.
+  Result<std::vector<GapAlert>> DueGapAlerts(std::int64_t now_ms, int limit);
+  // Every alert, oldest first.
+  Result<std::vector<GapAlert>> GapAlerts();
+  // Saves the delivery fields of `alert` (state, attempts, next attempt, last error, sent).
+  Status UpdateGapAlertDelivery(const GapAlert& alert);
+  // How many alerts are in each state.
+  Result<std::map<AlertState, int>> CountGapAlerts();
 
   // "ok", or SQLite's description of the damage.
   Result<std::string> IntegrityCheck();

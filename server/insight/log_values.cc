@@ -92,6 +92,28 @@ std::string_view ToString(Audience audience) {
   return "";
 }
 
+std::string_view ToString(EmergingWindow window) {
+  switch (window) {
+    case EmergingWindow::kHour:
+      return "hour";
+    case EmergingWindow::kDay:
+      return "day";
+  }
+  return "";
+}
+
+std::string_view ToString(AlertState state) {
+  switch (state) {
+    case AlertState::kPending:
+      return "pending";
+    case AlertState::kSent:
+      return "sent";
+    case AlertState::kFailed:
+      return "failed";
+  }
+  return "";
+}
+
 std::optional<EventType> ParseEventType(std::string_view text) {
   return ParseAmong(kEventTypes, text);
 }
@@ -103,6 +125,13 @@ std::optional<Diagnosis> ParseDiagnosis(std::string_view text) {
 }
 std::optional<Audience> ParseAudience(std::string_view text) {
   return ParseAmong(kAudiences, text);
+}
+
+std::optional<EmergingWindow> ParseEmergingWindow(std::string_view text) {
+  return ParseAmong(kEmergingWindows, text);
+}
+std::optional<AlertState> ParseAlertState(std::string_view text) {
+  return ParseAmong(kAlertStates, text);
 }
 
 std::string EncodeTags(const std::vector<std::string>& tags) { return Join(tags, ','); }

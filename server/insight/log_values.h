@@ -54,17 +54,32 @@ inline constexpr Diagnosis kDiagnoses[] = {Diagnosis::kNoArticle,         Diagno
 enum class Audience { kCustomer, kAgent, kAll };
 inline constexpr Audience kAudiences[] = {Audience::kCustomer, Audience::kAgent, Audience::kAll};
 
+// Over which window an emerging gap's misses rose above its baseline (server/insight/
+// emerging_gaps.h): its last hour, or its last day (gap_alerts.window).
+enum class EmergingWindow { kHour, kDay };
+inline constexpr EmergingWindow kEmergingWindows[] = {EmergingWindow::kHour, EmergingWindow::kDay};
+
+// Where an alert about an emerging gap is on its way to the webhook (gap_alerts.state): waiting
+// for its next attempt, delivered, or given up on after the last attempt.
+enum class AlertState { kPending, kSent, kFailed };
+inline constexpr AlertState kAlertStates[] = {AlertState::kPending, AlertState::kSent,
+                                              AlertState::kFailed};
+
 // The one spelling of each value: "click", "not_helpful", "planned", "typo", "customer", ...
 std::string_view ToString(EventType type);
 std::string_view ToString(GapState state);
 std::string_view ToString(Diagnosis diagnosis);
 std::string_view ToString(Audience audience);
+std::string_view ToString(EmergingWindow window);
+std::string_view ToString(AlertState state);
 
 // The value spelt `text` exactly (lower case, as ToString writes it); nullopt for anything else.
 std::optional<EventType> ParseEventType(std::string_view text);
 std::optional<GapState> ParseGapState(std::string_view text);
 std::optional<Diagnosis> ParseDiagnosis(std::string_view text);
 std::optional<Audience> ParseAudience(std::string_view text);
+std::optional<EmergingWindow> ParseEmergingWindow(std::string_view text);
+std::optional<AlertState> ParseAlertState(std::string_view text);
 
 // The spellings of `values` for a message that says what is accepted, joined by ", " and the
 // last one by `last_separator`: ("open, planned or dismissed" for kGapStates and " or ").

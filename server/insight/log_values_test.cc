@@ -15,6 +15,8 @@ TEST(LogValuesTest, SpellingsAreTheStoredAndApiText) {
   EXPECT_EQ(
       SpellingList(kDiagnoses, ", "),
       "no_article, internal_only, filtered, typo, not_helpful_results, not_opened, answered_now");
+  EXPECT_EQ(SpellingList(kEmergingWindows, " or "), "hour or day");
+  EXPECT_EQ(SpellingList(kAlertStates, ", "), "pending, sent, failed");
 }
 
 template <typename Enum, std::size_t N, typename Parse>
@@ -33,6 +35,8 @@ TEST(LogValuesTest, EachValueParsesBackFromItsSpelling) {
   ExpectRoundTrip(kGapStates, ParseGapState);
   ExpectRoundTrip(kDiagnoses, ParseDiagnosis);
   ExpectRoundTrip(kAudiences, ParseAudience);
+  ExpectRoundTrip(kEmergingWindows, ParseEmergingWindow);
+  ExpectRoundTrip(kAlertStates, ParseAlertState);
 }
 
 TEST(LogValuesTest, ParsingIsExact) {

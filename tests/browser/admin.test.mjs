@@ -89,6 +89,7 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   assert.match(await suggestion.textContent(), /2 sessions/);
   await suggestion.locator('button', { hasText: 'Dismiss' }).click();
   await suggestion.waitFor({ state: 'detached' });
+  assert.equal(await page.isVisible('#emerging-section'), false); // nothing is surging here
 
   // Plan the xylophone gap, with a note; it is still planned after a reload.
   await xylophone.locator('select').selectOption('planned');
@@ -113,6 +114,46 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   assert.match(csv, /xylophone lessons/);
 
   if (process.env.KB_SCREENSHOT) await page.screenshot({ path: process.env.KB_SCREENSHOT, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('emerging gaps come first, in a block of their own, with when they started', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  // The server's own report, with its second gap marked as detection marks a surge that began at
+  // the start of this hour (a real surge needs days of log: the server tests make one).
+  const hour = new Date();
+  hour.setMinutes(0, 0, 0);
+  await page.route('**/api/gaps?*', async (route) => {
+    const response = await route.fetch();
+    const report = await response.json();
+    const surging = {
+      ...report.gaps[1], emerging: true, emerging_since: hour.toISOString().replace(/\.\d+Z$/, 'Z'),
+      emerging_window: 'hour', recent_misses: 23, baseline_rate: 0.5,
+    };
+    report.gaps = [surging, report.gaps[0]];
+    await route.fulfill({ response, json: report });
+  });
+  await page.goto(`${server.url}/admin`);
+  await page.fill('#token', TOKEN);
+  await page.click('#sign-in button[type=submit]');
+  const item = page.locator('#emerging li');
+  await item.waitFor();
+  assert.equal(await item.count(), 1);
+  const clock = `${String(hour.getHours()).padStart(2, '0')}:00`;
+  assert.match(await item.textContent(),
+    new RegExp(`emerging since ${clock}, 23 misses in the last hour against 0\\.5/hour before`));
+  // First in the table too, marked.
+  const first = page.locator('#gaps tbody tr').first();
+  assert.equal(await first.getAttribute('data-gap'), await item.getAttribute('data-gap'));
+  assert.match(await first.textContent(), /emerging/);
+  assert.doesNotMatch(await page.locator('#gaps tbody tr').nth(1).textContent(), /emerging/);
+  if (process.env.KB_TEST_OUTPUT) {
+    await page.screenshot({ path: `${process.env.KB_TEST_OUTPUT}/admin-emerging.png`, fullPage: true });
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -55,6 +55,18 @@ function missesText(m) {
   return parts.join(', ');
 }
 
+// "14:00" today, "Sep 21 14:00" another day, in the reader's time zone.
+function sinceText(iso) {
+  const d = new Date(iso);
+  const time = d.toTimeString().slice(0, 5);
+  return d.toDateString() === new Date().toDateString() ? time : `${d.toDateString().slice(4, 10)} ${time}`;
+}
+
+function emergingText(gap) {
+  const unit = gap.emerging_window;
+  return `emerging since ${sinceText(gap.emerging_since)}, ${gap.recent_misses} misses in the last ${unit} against ${gap.baseline_rate}/${unit} before`;
+}
+
 function statusCell(gap) {
   const select = el('select', { 'aria-label': `Status of “${gap.representative}”` },
     ['open', 'planned', 'dismissed'].map((s) => el('option', { value: s, selected: s === gap.status }, s)));
@@ -110,9 +122,16 @@ function renderGaps(report) {
     `${report.searches} searches, ${report.missed_searches} of them misses; ` +
     `${report.gaps.length} gaps hit by at least ${report.min_sessions} sessions` +
     (report.dismissed ? `, ${report.dismissed} dismissed.` : '.');
+  // The report lists emerging gaps first; they also get a block of their own, above the table.
+  const emerging = report.gaps.filter((gap) => gap.emerging);
+  $('#emerging-section').hidden = emerging.length === 0;
+  $('#emerging').replaceChildren(...emerging.map((gap) =>
+    el('li', { 'data-gap': gap.id }, el('strong', {}, gap.representative), `: ${emergingText(gap)}`)));
   const body = $('#gaps tbody');
   body.replaceChildren(...report.gaps.map((gap) => el('tr', { 'data-gap': gap.id },
-    el('td', {}, el('strong', {}, gap.representative), ...gapDetails(gap)),
+    el('td', {}, el('strong', {}, gap.representative),
+      gap.emerging ? el('span', { class: 'badge emerging', title: emergingText(gap) }, ' emerging') : null,
+      ...gapDetails(gap)),
     el('td', { class: 'num' }, gap.sessions),
     el('td', { class: 'num' }, gap.searches),
     el('td', {}, missesText(gap.misses)),
