@@ -54,7 +54,11 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
+  // The wrong token below is refused on each of the page's two requests; the second 401 may be
+  // logged after the form shows the first. A 401 once the right token is in is a problem.
+  let refusing = true;
   page.on('console', (message) => {
+    if (refusing && /status of 401/.test(message.text())) return;
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
@@ -71,6 +75,7 @@ test('content owner reads the gaps, plans one, and exports them', async () => {
   await page.click('#sign-in button[type=submit]');
   const xylophone = page.locator('#gaps tbody tr', { hasText: 'xylophone lessons' });
   await xylophone.waitFor();
+  refusing = false;
   assert.equal(await page.isVisible('#sign-in'), false);
   assert.match(await xylophone.textContent(), /no article mentions 'lessons' or 'xylophone'/);
   assert.match(await xylophone.textContent(), /2 found nothing/);
