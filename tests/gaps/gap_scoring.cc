@@ -177,6 +177,9 @@ std::vector<ScoredGap> KbGaps(const json& report, const Scorer& scorer,
     gap.label = g.value("representative", "");
     gap.impact = g.value("impact", 0.0);
     gap.searches = g.value("searches", 0);
+    if (g.contains("diagnosis") && g["diagnosis"].is_object()) {
+      gap.diagnosis = g["diagnosis"].value("code", "");
+    }
     if (g.contains("queries") && g["queries"].is_array()) {
       for (const json& q : g["queries"]) {
         scorer.Add(gap, q.value("text", ""), q.value("searches", 0));

@@ -62,7 +62,8 @@ void CountAsTheServerDoes(std::vector<PlayedSearch>& searches);
 
 // One gap, as scored: the searches of each need in it.
 struct ScoredGap {
-  std::string label;  // the representative query
+  std::string label;      // the representative query
+  std::string diagnosis;  // the report's diagnosis code; "" for exact-text groups
   double impact = 0;
   int searches = 0;                    // as the report says
   std::map<std::string, int> by_need;  // need -> searches of its wordings in the gap

@@ -136,6 +136,7 @@ json Gap(const std::string& representative, double impact,
     searches += n;
   }
   return {{"representative", representative},
+          {"diagnosis", {{"code", "no_article"}, {"text", "no article uses these words"}}},
           {"impact", impact},
           {"searches", searches},
           {"examples", json::array()},
@@ -155,6 +156,7 @@ TEST(GapScoringTest, ScoresGapsByTheirQueries) {
   ASSERT_EQ(gaps.size(), 3u);
   EXPECT_EQ(gaps[0].main, "export-pdf");
   EXPECT_EQ(gaps[0].main_searches, 3);
+  EXPECT_EQ(gaps[0].diagnosis, "no_article");
   EXPECT_EQ(gaps[0].by_need, (std::map<std::string, int>{{"export-pdf", 3}, {"invoices", 1}}));
   EXPECT_EQ(gaps[2].main, "invoices");
   EXPECT_EQ(gaps[2].seen, 3);

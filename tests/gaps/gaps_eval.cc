@@ -436,7 +436,7 @@ void PrintGaps(const std::vector<ScoredGap>& gaps, const Scorer& scorer) {
     std::cout << "  " << Pad("#" + std::to_string(i + 1), 4) << " impact "
               << Pad(Fixed(g.impact, 0), 3) << " \"" << g.label << "\" -> "
               << (g.main.empty() ? "(no need)" : g.main + (scorer.IsHole(g.main) ? " (hole)" : ""))
-              << "; " << NeedMix(g) << "\n";
+              << "; " << NeedMix(g) << " [" << g.diagnosis << "]\n";
   }
 }
 
