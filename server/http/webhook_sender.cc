@@ -193,6 +193,7 @@ Status WebhookSender::DeliverDue() {
       if (stopping_) break;
     }
     if (Status s = Deliver(alert); !s.ok()) return s;
+    if (Status s = CountOutbox(); !s.ok()) return s;  // /metrics follows each delivery
   }
   return CountOutbox();
 }
