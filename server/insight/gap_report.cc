@@ -399,7 +399,6 @@ std::vector<SynonymSuggestion> SuggestSynonyms(const Rollup& rollup, const Xapia
     std::set<std::pair<std::string, std::string>> examples;
   };
   std::map<std::string, Pending> by_line;
-  const Language english = LanguageOrDefault("");
   for (const ReformulationHour& r : rollup.reformulations) {
     if (r.succeeded == 0) continue;
     const Language language = LanguageOrDefault(r.language);
@@ -433,7 +432,6 @@ std::vector<SynonymSuggestion> SuggestSynonyms(const Rollup& rollup, const Xapia
     pending.suggestion.sessions += r.succeeded;
     pending.examples.insert({r.from, r.to});
   }
-  (void)english;
   std::vector<SynonymSuggestion> suggestions;
   for (auto& [line, pending] : by_line) {
     if (pending.suggestion.sessions < kSynonymSuggestionMinSessions) continue;

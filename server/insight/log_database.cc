@@ -310,15 +310,6 @@ Status LogDatabase::InsertSearch(const StoredSearch& s) {
   return Done(db_, insert, "cannot record a search");
 }
 
-Result<bool> LogDatabase::SearchExists(const std::string& id) {
-  Statement select(db_, "SELECT 1 FROM searches WHERE id = ?");
-  select.Bind(1, id);
-  const int rc = select.Step();
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return Error(db_, "cannot look up a search");
-}
-
 Result<std::optional<std::int64_t>> LogDatabase::SearchTime(const std::string& id) {
   Statement select(db_, "SELECT time_ms FROM searches WHERE id = ?");
   select.Bind(1, id);

@@ -144,7 +144,6 @@ class LogDatabase {
   void Rollback();
 
   Status InsertSearch(const StoredSearch& search);
-  Result<bool> SearchExists(const std::string& id);
   // The time of the search with `id`, or nullopt when there is none.
   Result<std::optional<std::int64_t>> SearchTime(const std::string& id);
   Status MarkSuperseded(const std::string& id);

@@ -17,22 +17,6 @@ constexpr std::size_t kMaxTrackedSessions = 100000;
 // few days at a time, between batches of new searches.
 constexpr std::size_t kRollupHoursPerPass = 48;
 
-// Lower case, single spaces, no leading or trailing space: the form compared for collapsing.
-std::string Simplified(const std::string& query) {
-  std::string out;
-  bool space = false;
-  for (char c : query) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
-}
-
 // What the log keeps of a search. The query is still as typed: the writer thread redacts it.
 StoredSearch ToStoredSearch(const SearchRequest& request, const SearchResponse& response,
                             const Caller& caller, std::int64_t now_ms) {
@@ -231,7 +215,7 @@ void SearchLog::WriteBatch(std::deque<Item>& batch) {
 }
 
 Status SearchLog::WriteSearch(StoredSearch& search) {
-  const std::string typed = Simplified(search.query);
+  const std::string typed = Wording(search.query);  // the form compared for collapsing
   const std::string redacted = RedactPersonalData(search.query);
   // The search's own analysis normalized the query as typed. Personal data must not reach the
   // disk even as stems, so a query that redaction changed is normalized again, redacted.

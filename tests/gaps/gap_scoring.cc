@@ -8,7 +8,8 @@ namespace {
 
 using nlohmann::json;
 
-// The server's impact weights (server/insight/gap_report.cc).
+// The impact weights of exact-text grouping: the server's before it grouped by need (today's are
+// in server/insight/search_rollup.h).
 constexpr int kWeightContact = 3;
 constexpr int kWeightNotHelpful = 2;
 constexpr int kWeightOther = 1;
