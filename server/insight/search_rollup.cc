@@ -103,9 +103,9 @@ Rollup RollUpSearches(const std::vector<StoredSearch>& searches, std::int64_t si
     auto follow = next.find(s);
     const StoredSearch* after = follow == next.end() ? nullptr : follow->second;
     const bool recovered = after && Succeeded(*after) && !s->contacted && !s->not_helpful;
-    if (after && Wording(after->query) != wording) {
-      auto& [sessions, succeeded] =
-          reformulations[{hour, wording, Wording(after->query), s->language}];
+    const std::string next_wording = after ? Wording(after->query) : std::string();
+    if (after && next_wording != wording) {
+      auto& [sessions, succeeded] = reformulations[{hour, wording, next_wording, s->language}];
       sessions.insert(s->session);
       if (Succeeded(*after)) succeeded.insert(s->session);
     }
